@@ -1,0 +1,262 @@
+import { escapeXml } from './escape.ts';
+import type { XmlNode, XmlValue } from './parse.ts';
+
+/**
+ * The XML annotation a contract schema carries, after OpenAPI's `xml` object: which element name,
+ * namespace and prefix a value is written with, and whether it is an attribute or the element's text.
+ * A property without `xml.namespace` is in its parent's namespace; `namespace: ""` means no namespace.
+ */
+export interface XmlAnnotation {
+  name?: string;
+  namespace?: string;
+  prefix?: string;
+  attribute?: boolean;
+  text?: boolean;
+}
+
+/** The subset of JSON Schema the codec understands. */
+export interface CodecSchema {
+  $id?: string;
+  $ref?: string;
+  $defs?: Record<string, CodecSchema>;
+  type?: string | string[];
+  properties?: Record<string, CodecSchema>;
+  items?: CodecSchema;
+  xml?: XmlAnnotation;
+  [key: string]: unknown;
+}
+
+/** Resolves a `$ref` seen in `base` to the schema it names and the document it lives in. */
+export type RefResolver = (ref: string, base: CodecSchema) => { schema: CodecSchema; root: CodecSchema };
+
+/** Thrown by the reader when XML content cannot be mapped to the schema (a type that does not parse). */
+export class XmlShapeError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(`${path}: ${message}`);
+    this.name = 'XmlShapeError';
+  }
+}
+
+interface Scope {
+  root: CodecSchema;
+  resolve: RefResolver;
+}
+
+/** Follows `$ref` until a concrete schema remains, keeping the annotation of the referring schema. */
+function deref(schema: CodecSchema, scope: Scope): { schema: CodecSchema; scope: Scope } {
+  let current = schema;
+  let currentScope = scope;
+  let xml = schema.xml;
+  for (let guard = 0; current.$ref !== undefined; guard++) {
+    if (guard > 32) throw new Error(`$ref loop at ${schema.$ref}`);
+    const next = currentScope.resolve(current.$ref, currentScope.root);
+    current = next.schema;
+    currentScope = { root: next.root, resolve: currentScope.resolve };
+    xml = { ...current.xml, ...xml };
+  }
+  return { schema: xml === undefined ? current : { ...current, xml }, scope: currentScope };
+}
+
+function primaryType(schema: CodecSchema): string | undefined {
+  const t = schema.type;
+  if (Array.isArray(t)) return t.find((x) => x !== 'null');
+  return t;
+}
+
+function scalarToText(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(value);
+  return String(value);
+}
+
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
+interface WriteNs {
+  namespace: string;
+  prefix: string;
+}
+
+function qname(ns: WriteNs, local: string): string {
+  return ns.prefix === '' ? local : `${ns.prefix}:${local}`;
+}
+
+function nsDecl(ns: WriteNs): string {
+  if (ns.namespace === '') return ns.prefix === '' ? ' xmlns=""' : '';
+  return ns.prefix === '' ? ` xmlns="${escapeXml(ns.namespace)}"` : ` xmlns:${ns.prefix}="${escapeXml(ns.namespace)}"`;
+}
+
+function childNs(parent: WriteNs, xml: XmlAnnotation | undefined): WriteNs {
+  if (xml?.namespace === undefined) return parent;
+  if (xml.namespace === '') return { namespace: '', prefix: '' };
+  return { namespace: xml.namespace, prefix: xml.prefix ?? parent.prefix };
+}
+
+function writeValue(
+  name: string,
+  schema0: CodecSchema,
+  value: unknown,
+  scope0: Scope,
+  ns: WriteNs,
+  declare: boolean,
+  indent: string,
+): string {
+  const { schema, scope } = deref(schema0, scope0);
+  const local = schema.xml?.name ?? name;
+  const tag = qname(ns, local);
+  const decl = declare ? nsDecl(ns) : '';
+  if (value === null) {
+    return `${indent}<${tag}${decl} xmlns:xsi="${XSI}" xsi:nil="true"/>`;
+  }
+  const type = primaryType(schema);
+  if (type === 'object' && typeof value === 'object' && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    let attrs = '';
+    let text: string | undefined;
+    const children: string[] = [];
+    for (const [prop, propSchema0] of Object.entries(schema.properties ?? {})) {
+      const propValue = record[prop];
+      if (propValue === undefined) continue;
+      const { schema: propSchema } = deref(propSchema0, scope);
+      if (propSchema.xml?.attribute === true) {
+        attrs += ` ${propSchema.xml.name ?? prop}="${escapeXml(scalarToText(propValue))}"`;
+      } else if (propSchema.xml?.text === true) {
+        text = escapeXml(scalarToText(propValue));
+      } else {
+        const cns = childNs(ns, propSchema.xml);
+        const declareChild = cns.namespace !== ns.namespace || cns.prefix !== ns.prefix;
+        const items = primaryType(propSchema) === 'array' && Array.isArray(propValue) ? propValue : [propValue];
+        const itemSchema =
+          primaryType(propSchema) === 'array' ? { ...(propSchema.items ?? {}), xml: { ...propSchema.items?.xml, ...propSchema.xml } } : propSchema0;
+        for (const item of items) {
+          children.push(writeValue(prop, itemSchema, item, scope, cns, declareChild, `${indent}  `));
+        }
+      }
+    }
+    if (text !== undefined) return `${indent}<${tag}${decl}${attrs}>${text}</${tag}>`;
+    if (children.length === 0) return `${indent}<${tag}${decl}${attrs}/>`;
+    return `${indent}<${tag}${decl}${attrs}>\n${children.join('\n')}\n${indent}</${tag}>`;
+  }
+  return `${indent}<${tag}${decl}>${escapeXml(scalarToText(value))}</${tag}>`;
+}
+
+/**
+ * Writes `value` as the XML element the schema describes: child elements in the order of the
+ * schema's `properties`, arrays as repeated elements, `xml.attribute` properties as attributes.
+ * The root element declares its namespace; a child declares one only where it changes.
+ */
+export function writeXml(schema: CodecSchema, value: unknown, resolve: RefResolver, indent = ''): string {
+  const root = deref(schema, { root: schema, resolve });
+  const xml = root.schema.xml ?? {};
+  const name = xml.name;
+  if (name === undefined) throw new Error('writeXml: the root schema needs xml.name');
+  const ns: WriteNs = { namespace: xml.namespace ?? '', prefix: xml.prefix ?? '' };
+  return writeValue(name, root.schema, value, root.scope, ns, true, indent);
+}
+
+/**
+ * Writes the child elements of an object value (without the element around them), each declaring
+ * the namespace it is in: for content that is embedded in another document's element.
+ */
+export function writeXmlContent(schema: CodecSchema, value: Record<string, unknown>, resolve: RefResolver, indent = ''): string {
+  const { schema: s, scope } = deref(schema, { root: schema, resolve });
+  const xml = s.xml ?? {};
+  const ns: WriteNs = { namespace: xml.namespace ?? '', prefix: xml.prefix ?? '' };
+  const parts: string[] = [];
+  for (const [prop, propSchema0] of Object.entries(s.properties ?? {})) {
+    const propValue = value[prop];
+    if (propValue === undefined) continue;
+    const { schema: propSchema } = deref(propSchema0, scope);
+    const cns = childNs(ns, propSchema.xml);
+    const items = primaryType(propSchema) === 'array' && Array.isArray(propValue) ? propValue : [propValue];
+    const itemSchema =
+      primaryType(propSchema) === 'array' ? { ...(propSchema.items ?? {}), xml: { ...propSchema.items?.xml, ...propSchema.xml } } : propSchema0;
+    for (const item of items) parts.push(writeValue(prop, itemSchema, item, scope, cns, true, indent));
+  }
+  return parts.join('\n');
+}
+
+function textOf(node: XmlValue | undefined): string | undefined {
+  if (node === undefined) return undefined;
+  if (typeof node === 'string') return node;
+  if (Array.isArray(node)) return textOf(node[0]);
+  const t = node['#text'];
+  return typeof t === 'string' ? t : t === undefined ? '' : undefined;
+}
+
+function isNil(node: XmlValue): boolean {
+  return typeof node === 'object' && !Array.isArray(node) && node['@_nil'] === 'true';
+}
+
+function readScalar(schema: CodecSchema, text: string, path: string): unknown {
+  switch (primaryType(schema)) {
+    case 'integer': {
+      if (!/^[+-]?\d+$/.test(text.trim())) throw new XmlShapeError(`"${text}" is not an integer`, path);
+      return Number.parseInt(text, 10);
+    }
+    case 'number': {
+      const n = Number(text.trim());
+      if (text.trim() === '' || !Number.isFinite(n)) throw new XmlShapeError(`"${text}" is not a number`, path);
+      return n;
+    }
+    case 'boolean': {
+      const t = text.trim();
+      if (t === 'true' || t === '1') return true;
+      if (t === 'false' || t === '0') return false;
+      throw new XmlShapeError(`"${text}" is not a boolean (true, false, 1, 0)`, path);
+    }
+    default:
+      return text;
+  }
+}
+
+function readValue(schema0: CodecSchema, node: XmlValue, scope0: Scope, path: string): unknown {
+  const { schema, scope } = deref(schema0, scope0);
+  if (isNil(node)) return null;
+  const type = primaryType(schema);
+  if (type === 'object') {
+    const element: XmlNode = typeof node === 'object' && !Array.isArray(node) ? node : {};
+    if (typeof node === 'string' && node.trim() !== '') {
+      throw new XmlShapeError('expected child elements, found text', path);
+    }
+    const out: Record<string, unknown> = {};
+    for (const [prop, propSchema0] of Object.entries(schema.properties ?? {})) {
+      const { schema: propSchema } = deref(propSchema0, scope);
+      const name = propSchema.xml?.name ?? prop;
+      if (propSchema.xml?.attribute === true) {
+        const raw = element[`@_${name}`];
+        if (typeof raw === 'string') out[prop] = readScalar(propSchema, raw, `${path}/@${name}`);
+        continue;
+      }
+      if (propSchema.xml?.text === true) {
+        const raw = textOf(node);
+        if (raw !== undefined) out[prop] = readScalar(propSchema, raw, `${path}/text()`);
+        continue;
+      }
+      const raw = element[name];
+      if (raw === undefined) continue;
+      if (primaryType(propSchema) === 'array') {
+        const items = Array.isArray(raw) ? raw : [raw];
+        out[prop] = items.map((item, i) => readValue(propSchema.items ?? {}, item, scope, `${path}/${name}[${i + 1}]`));
+      } else {
+        if (Array.isArray(raw)) throw new XmlShapeError(`element ${name} occurs ${raw.length} times, at most once allowed`, `${path}/${name}`);
+        out[prop] = readValue(propSchema0, raw, scope, `${path}/${name}`);
+      }
+    }
+    return out;
+  }
+  const text = textOf(node);
+  if (text === undefined) throw new XmlShapeError('expected text, found child elements', path);
+  return readScalar(schema, text, path);
+}
+
+/**
+ * Reads the content of a parsed element (see parseXml) into the JSON form the schema describes.
+ * Element names are matched by local name; elements the schema does not name are ignored (the
+ * agencies' schemas allow extensions); missing required ones are for the validator to report.
+ */
+export function readXml(schema: CodecSchema, node: XmlValue, resolve: RefResolver, path = ''): unknown {
+  return readValue(schema, node, { root: schema, resolve }, path);
+}
