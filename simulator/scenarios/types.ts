@@ -30,6 +30,14 @@ export interface SourceBehaviour {
   failure?: FailureSpec;
 }
 
+/** A connected municipality (its social welfare board) as the service knows it. */
+export interface Municipality {
+  organisationsnummer: string;
+  namn: string;
+  /** The municipality's actor id at LEFI (Försäkringskassan); FK's base service answers 403 to any other. */
+  aktorsid: string;
+}
+
 /** A loaded, validated and frozen scenario. */
 export interface Scenario {
   schemaVersion: 1;
@@ -39,6 +47,8 @@ export interface Scenario {
   composite: { timeoutMs: number };
   sources: Partial<Record<SourceCode, SourceBehaviour>>;
   personas: Persona[];
+  /** Connected municipalities; when empty, any organisation and any LEFI aktorsid is accepted. */
+  municipalities: Municipality[];
   /** Where the scenario was loaded from (for messages), or "<inline>". */
   origin: string;
 }

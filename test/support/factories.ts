@@ -10,6 +10,7 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
     composite: { timeoutMs: 2000 },
     sources: {},
     personas: [],
+    municipalities: [],
     origin: '<inline>',
     ...overrides,
   };
