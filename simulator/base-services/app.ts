@@ -53,8 +53,21 @@ export function createBaseServiceApp(source: SourceModule, ctx: SimContext): Exp
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', source: source.code, scenario: ctx.scenarios.current().name });
+  // The source's test service: reflects a failure the scenario sets for every person.
+  app.get('/health', async (_req, res) => {
+    const scenario = ctx.scenarios.current();
+    const failure = scenario.sources[source.code]?.failure;
+    if (failure !== undefined && failure.personas === undefined) {
+      if (failure.mode === 'timeout') {
+        await waitOrClose(res, MAX_HOLD_MS);
+        if (!res.writableEnded && !res.destroyed) sendProblem(res, { title: 'No answer in time', status: 504 });
+        return;
+      }
+      const { felkod, felmeddelande } = technicalErrorOf(source.code, failure);
+      sendProblem(res, { title: 'Base service failing', status: 503, felkod, felmeddelande: [felmeddelande] });
+      return;
+    }
+    res.json({ status: 'ok', source: source.code, scenario: scenario.name });
   });
 
   app.post(source.routePath, async (req: Request, res: Response) => {

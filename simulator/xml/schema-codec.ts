@@ -43,6 +43,8 @@ export class XmlShapeError extends Error {
 interface Scope {
   root: CodecSchema;
   resolve: RefResolver;
+  /** Reject child elements the schema does not name (for queries, whose contract has no extension points). */
+  strict?: boolean;
 }
 
 /** Follows `$ref` until a concrete schema remains, keeping the annotation of the referring schema. */
@@ -54,7 +56,7 @@ function deref(schema: CodecSchema, scope: Scope): { schema: CodecSchema; scope:
     if (guard > 32) throw new Error(`$ref loop at ${schema.$ref}`);
     const next = currentScope.resolve(current.$ref, currentScope.root);
     current = next.schema;
-    currentScope = { root: next.root, resolve: currentScope.resolve };
+    currentScope = { ...currentScope, root: next.root };
     xml = { ...current.xml, ...xml };
   }
   return { schema: xml === undefined ? current : { ...current, xml }, scope: currentScope };
@@ -222,6 +224,19 @@ function readValue(schema0: CodecSchema, node: XmlValue, scope0: Scope, path: st
       throw new XmlShapeError('expected child elements, found text', path);
     }
     const out: Record<string, unknown> = {};
+    if (scope.strict === true) {
+      const known = new Set(
+        Object.entries(schema.properties ?? {}).map(([prop, ps]) => {
+          const d = deref(ps, scope).schema;
+          return d.xml?.attribute === true ? `@_${d.xml.name ?? prop}` : (d.xml?.name ?? prop);
+        }),
+      );
+      for (const key of Object.keys(element)) {
+        // Attributes (xsi:nil, xsi:type and the like) are not elements; only unknown elements are refused.
+        if (key === '#text' || key.startsWith('@_') || known.has(key)) continue;
+        throw new XmlShapeError(`element ${key} is not allowed here`, `${path}/${key}`);
+      }
+    }
     for (const [prop, propSchema0] of Object.entries(schema.properties ?? {})) {
       const { schema: propSchema } = deref(propSchema0, scope);
       const name = propSchema.xml?.name ?? prop;
@@ -257,6 +272,6 @@ function readValue(schema0: CodecSchema, node: XmlValue, scope0: Scope, path: st
  * Element names are matched by local name; elements the schema does not name are ignored (the
  * agencies' schemas allow extensions); missing required ones are for the validator to report.
  */
-export function readXml(schema: CodecSchema, node: XmlValue, resolve: RefResolver, path = ''): unknown {
-  return readValue(schema, node, { root: schema, resolve }, path);
+export function readXml(schema: CodecSchema, node: XmlValue, resolve: RefResolver, path = '', strict = false): unknown {
+  return readValue(schema, node, { root: schema, resolve, strict }, path);
 }

@@ -1,0 +1,112 @@
+import { Agent, request as undiciRequest } from 'undici';
+import type { BaseServiceRequest, FkQueryPart, SourceModule } from '../base-services/types.ts';
+import { contracts } from '../contracts/registry.ts';
+import type { SourceCode } from '../domain/sources.ts';
+import { sourceFailure, type SourceFailure } from '../faults/soap-fault.ts';
+
+/** What one source ended with: its payload (canonical JSON, validated) or its error. */
+export type SourceResult = { data: unknown } | { error: SourceFailure };
+
+/** A source's call as it happened: for the answer, the processing history and the timeline. */
+export interface SourceOutcome {
+  code: SourceCode;
+  result: SourceResult;
+  /** Milliseconds from the start of the query to the call and to its end. */
+  startedMs: number;
+  endedMs: number;
+  /** The base service's HTTP status, when it answered. */
+  httpStatus?: number;
+}
+
+export interface CallOptions {
+  source: SourceModule;
+  baseUrl: string;
+  request: BaseServiceRequest;
+  fk?: FkQueryPart;
+  timeoutMs: number;
+  dispatcher: Agent;
+  /** Monotonic milliseconds (injected; performance.now by default). */
+  monotonic: () => number;
+  /** The query's start on the monotonic clock. */
+  t0: number;
+}
+
+/** The keep-alive connection pool the composite uses towards its base services. */
+export function createSourceAgent(): Agent {
+  return new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 128, pipelining: 1 });
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+function errorCode(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur !== null && typeof cur === 'object'; i++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Reads a 2xx answer document: well-formed and valid by the source's schema, else kalla=BT. */
+export function readSourceDocument(source: SourceModule, text: string): SourceResult {
+  let payload: unknown;
+  try {
+    payload = source.fromDocument(text);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return { error: sourceFailure('BT', 'BT-201', `${source.code} svarade med ett dokument som inte kunde läsas (${reason}).`) };
+  }
+  const problems = contracts().check(source.schemaPath, payload);
+  if (problems.length > 0) {
+    const first = problems.slice(0, 3).map((p) => `${p.path} ${p.message}`).join('; ');
+    return { error: sourceFailure('BT', 'BT-201', `${source.code} svarade med data som inte följer källans schema: ${first}.`) };
+  }
+  return { data: payload };
+}
+
+/**
+ * Calls one base service over HTTP and turns whatever happens into a SourceResult, never waiting past
+ * `timeoutMs` (headers and body included): timeout or no connection is kalla=SSBT, an error the base
+ * service reports or an unusable payload is kalla=BT.
+ */
+export async function callSource(o: CallOptions): Promise<SourceOutcome> {
+  const startedMs = o.monotonic() - o.t0;
+  const done = (result: SourceResult, httpStatus?: number): SourceOutcome => {
+    const outcome: SourceOutcome = { code: o.source.code, result, startedMs, endedMs: o.monotonic() - o.t0 };
+    if (httpStatus !== undefined) outcome.httpStatus = httpStatus;
+    return outcome;
+  };
+  const call = o.source.buildCall(o.request, o.fk);
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, o.timeoutMs);
+  try {
+    const res = await undiciRequest(new URL(call.path.replace(/^\//, ''), o.baseUrl.endsWith('/') ? o.baseUrl : `${o.baseUrl}/`), {
+      method: call.method,
+      headers: call.headers,
+      body: call.body,
+      dispatcher: o.dispatcher,
+      signal: controller.signal,
+    });
+    const text = await res.body.text();
+    if (res.statusCode >= 200 && res.statusCode < 300) return done(readSourceDocument(o.source, text), res.statusCode);
+    const reported = o.source.readError?.(res.statusCode, text);
+    if (reported !== undefined) return done({ error: { kalla: 'BT', ...reported } }, res.statusCode);
+    return done({ error: sourceFailure('BT', 'BT-202', `${o.source.code} svarade med ett tekniskt fel (HTTP ${res.statusCode}) utan egen felkod.`) }, res.statusCode);
+  } catch (e) {
+    if (timedOut) {
+      return done({ error: sourceFailure('SSBT', 'SSBT-101', `${o.source.code} svarade inte inom ${o.timeoutMs} ms. Försök igen senare.`) });
+    }
+    const code = errorCode(e);
+    if (code !== undefined && (CONNECTION_CODES.has(code) || code.startsWith('UND_ERR'))) {
+      return done({ error: sourceFailure('SSBT', 'SSBT-102', `Ingen förbindelse med ${o.source.code} (${code}). Försök igen senare.`) });
+    }
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+}

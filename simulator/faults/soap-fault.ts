@@ -1,0 +1,30 @@
+import type { Felkod } from './felkoder.ts';
+import { FELKODER } from './felkoder.ts';
+
+/** A failure of the whole request, answered as a SOAP Fault (or problem+json in the JSON API). */
+export class RequestFault extends Error {
+  readonly felmeddelande: string[];
+  constructor(
+    readonly felkod: Felkod,
+    ...felmeddelande: [string, ...string[]]
+  ) {
+    super(`${felkod}: ${felmeddelande.join(' ')}`);
+    this.name = 'RequestFault';
+    this.felmeddelande = felmeddelande;
+  }
+
+  get httpStatus(): number {
+    return FELKODER[this.felkod].httpStatus;
+  }
+}
+
+/** An error one source ends up with in the answer: error{kalla, felkod, felmeddelande+}. */
+export interface SourceFailure {
+  kalla: 'SSBT' | 'BT';
+  felkod: string;
+  felmeddelande: string[];
+}
+
+export function sourceFailure(kalla: 'SSBT' | 'BT', felkod: Felkod | string, ...felmeddelande: [string, ...string[]]): SourceFailure {
+  return { kalla, felkod, felmeddelande };
+}

@@ -1,0 +1,120 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import express, { type Express } from 'express';
+import { createBaseServiceApp } from './base-services/app.ts';
+import { SOURCES } from './base-services/registry.ts';
+import { createCompositeApp } from './composite/app.ts';
+import { createSourceAgent } from './composite/fan-out.ts';
+import type { CompositeDeps } from './composite/service.ts';
+import { systemClock, type Clock } from './domain/clock.ts';
+import { staticScenario, type SimContext } from './domain/context.ts';
+import { SOURCE_CODES, type SourceCode } from './domain/sources.ts';
+import type { Scenario } from './scenarios/types.ts';
+
+export interface SimulatorOptions {
+  scenario: Scenario;
+  clock?: Clock;
+  /** SOAP endpoint path (default /ssbtek/v10). */
+  soapPath?: string;
+  /** Overrides the scenario's composite timeout towards each source. */
+  timeoutMs?: number;
+  /** Base services elsewhere, by source; the others are served in-process under /base-services/<code>. */
+  baseUrls?: Partial<Record<SourceCode, string>>;
+  /** Serve only the composite (every base service must then be in baseUrls). */
+  compositeOnly?: boolean;
+  log?: (line: string) => void;
+}
+
+/** The path prefix under which the in-process base service of a source is mounted. */
+export function baseServicePrefix(code: SourceCode): string {
+  return `/base-services/${code.toLowerCase()}`;
+}
+
+/** An assembled simulator: one express app with the composite and (unless elsewhere) the base services. */
+export interface Simulator {
+  app: Express;
+  ctx: SimContext;
+  deps: CompositeDeps;
+  /** Tells the composite where this app itself is reachable, once it listens. */
+  setSelfUrl(url: string): void;
+  close(): Promise<void>;
+}
+
+/** Builds the simulator's app without listening (tests use it with a real listener for the fan-out). */
+export function createSimulator(options: SimulatorOptions): Simulator {
+  const ctx: SimContext = { clock: options.clock ?? systemClock, scenarios: staticScenario(options.scenario) };
+  let selfUrl = 'http://127.0.0.1:0';
+  const agent = createSourceAgent();
+  const deps: CompositeDeps = {
+    ctx,
+    modules: SOURCES,
+    baseUrl: (code) => options.baseUrls?.[code] ?? `${selfUrl}${baseServicePrefix(code)}`,
+    agent,
+    monotonic: () => performance.now(),
+  };
+  if (options.timeoutMs !== undefined) deps.timeoutMs = options.timeoutMs;
+  const app = express();
+  app.disable('x-powered-by');
+  if (!options.compositeOnly) {
+    for (const code of SOURCE_CODES) {
+      if (options.baseUrls?.[code] === undefined) app.use(baseServicePrefix(code), createBaseServiceApp(SOURCES[code], ctx));
+    }
+  }
+  const compositeOptions: Parameters<typeof createCompositeApp>[1] = {};
+  if (options.soapPath !== undefined) compositeOptions.soapPath = options.soapPath;
+  if (options.log !== undefined) compositeOptions.log = options.log;
+  app.use(createCompositeApp(deps, compositeOptions));
+  return {
+    app,
+    ctx,
+    deps,
+    setSelfUrl: (url) => {
+      selfUrl = url.replace(/\/$/, '');
+    },
+    close: () => agent.close(),
+  };
+}
+
+/** A listening HTTP server and how to stop it. */
+export interface Running {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Listens on host:port (0 for any free port) and returns the URL actually served. */
+export function listen(app: Express, host: string, port: number): Promise<Running> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('error', reject);
+    server.once('listening', () => {
+      const addr = server.address() as AddressInfo;
+      const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+      resolve({
+        url: `http://${shownHost}:${addr.port}`,
+        server,
+        close: () =>
+          new Promise((res) => {
+            server.closeAllConnections();
+            server.close(() => res());
+          }),
+      });
+    });
+  });
+}
+
+/** Builds and starts the simulator; the composite calls its in-process base services over HTTP. */
+export async function startSimulator(options: SimulatorOptions & { host?: string; port?: number }): Promise<Simulator & Running> {
+  const sim = createSimulator(options);
+  const running = await listen(sim.app, options.host ?? '127.0.0.1', options.port ?? 8080);
+  sim.setSelfUrl(running.url);
+  return {
+    ...sim,
+    ...running,
+    close: async () => {
+      await running.close();
+      await sim.close();
+    },
+  };
+}
