@@ -50,7 +50,7 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
       return;
     }
     if (typeof query.xsd === 'string') {
-      const doc = xsdDocuments().get(query.xsd);
+      const doc = xsdDocuments(address).get(query.xsd);
       if (doc === undefined) {
         sendProblem(res, { title: 'No such schema', status: 404, detail: `?xsd=${query.xsd} is not served; see ${address}?wsdl` });
         return;

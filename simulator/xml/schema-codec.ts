@@ -81,13 +81,15 @@ interface WriteNs {
   prefix: string;
 }
 
+/** Namespace bindings in scope while writing: prefix ('' for the default namespace) to namespace. */
+type Bindings = ReadonlyMap<string, string>;
+
 function qname(ns: WriteNs, local: string): string {
   return ns.prefix === '' ? local : `${ns.prefix}:${local}`;
 }
 
-function nsDecl(ns: WriteNs): string {
-  if (ns.namespace === '') return ns.prefix === '' ? ' xmlns=""' : '';
-  return ns.prefix === '' ? ` xmlns="${escapeXml(ns.namespace)}"` : ` xmlns:${ns.prefix}="${escapeXml(ns.namespace)}"`;
+function declAttr(prefix: string, namespace: string): string {
+  return prefix === '' ? ` xmlns="${escapeXml(namespace)}"` : ` xmlns:${prefix}="${escapeXml(namespace)}"`;
 }
 
 function childNs(parent: WriteNs, xml: XmlAnnotation | undefined): WriteNs {
@@ -96,19 +98,52 @@ function childNs(parent: WriteNs, xml: XmlAnnotation | undefined): WriteNs {
   return { namespace: xml.namespace, prefix: xml.prefix ?? parent.prefix };
 }
 
-function writeValue(
-  name: string,
-  schema0: CodecSchema,
-  value: unknown,
-  scope0: Scope,
-  ns: WriteNs,
-  declare: boolean,
-  indent: string,
-): string {
+/** The schema of one item of a property (the property itself, or its `items` for an array) and the scope it resolves in. */
+function itemOf(propSchema0: CodecSchema, scope: Scope): { schema: CodecSchema; scope: Scope; isArray: boolean } {
+  const { schema: propSchema, scope: propScope } = deref(propSchema0, scope);
+  if (primaryType(propSchema) !== 'array') return { schema: propSchema0, scope, isArray: false };
+  return { schema: { ...(propSchema.items ?? {}), xml: { ...propSchema.items?.xml, ...propSchema.xml } }, scope: propScope, isArray: true };
+}
+
+/**
+ * Every (prefix, namespace) an element written from this schema may use, found by walking the
+ * schema graph once, so the outermost element can declare them all.
+ */
+function collectNamespaces(schema0: CodecSchema, scope0: Scope, parent: WriteNs, out: Map<string, string>, seen: Set<unknown>): void {
+  const { schema, scope } = deref(schema0, scope0);
+  const ns = childNs(parent, schema.xml);
+  if (ns.namespace !== '' && !out.has(ns.prefix)) out.set(ns.prefix, ns.namespace);
+  // A $ref'd schema is visited once per namespace context (recursive schemas end here).
+  const key = schema0.$ref === undefined ? schema0 : `${String(scope0.root.$id)}#${schema0.$ref}|${ns.prefix}|${ns.namespace}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  for (const propSchema0 of Object.values(schema.properties ?? {})) {
+    const { schema: propSchema } = deref(propSchema0, scope);
+    if (propSchema.xml?.attribute === true || propSchema.xml?.text === true) continue;
+    const item = itemOf(propSchema0, scope);
+    collectNamespaces(item.schema, item.scope, childNs(ns, propSchema.xml), out, seen);
+  }
+}
+
+/** The declarations an element needs for `wanted` given what is bound around it, and the bindings inside it. */
+function declare(wanted: Iterable<[string, string]>, bound: Bindings): { attrs: string; inner: Bindings } {
+  let attrs = '';
+  let inner: Map<string, string> | undefined;
+  for (const [prefix, namespace] of wanted) {
+    if ((bound.get(prefix) ?? '') === namespace) continue;
+    if (prefix !== '' && namespace === '') continue;
+    attrs += declAttr(prefix, namespace);
+    inner ??= new Map(bound);
+    inner.set(prefix, namespace);
+  }
+  return { attrs, inner: inner ?? bound };
+}
+
+function writeValue(name: string, schema0: CodecSchema, value: unknown, scope0: Scope, ns: WriteNs, bound: Bindings, indent: string): string {
   const { schema, scope } = deref(schema0, scope0);
   const local = schema.xml?.name ?? name;
   const tag = qname(ns, local);
-  const decl = declare ? nsDecl(ns) : '';
+  const { attrs: decl, inner } = declare([[ns.prefix, ns.namespace]], bound);
   if (value === null) {
     return `${indent}<${tag}${decl} xmlns:xsi="${XSI}" xsi:nil="true"/>`;
   }
@@ -128,13 +163,9 @@ function writeValue(
         text = escapeXml(scalarToText(propValue));
       } else {
         const cns = childNs(ns, propSchema.xml);
-        const declareChild = cns.namespace !== ns.namespace || cns.prefix !== ns.prefix;
-        const items = primaryType(propSchema) === 'array' && Array.isArray(propValue) ? propValue : [propValue];
-        const itemSchema =
-          primaryType(propSchema) === 'array' ? { ...(propSchema.items ?? {}), xml: { ...propSchema.items?.xml, ...propSchema.xml } } : propSchema0;
-        for (const item of items) {
-          children.push(writeValue(prop, itemSchema, item, scope, cns, declareChild, `${indent}  `));
-        }
+        const item = itemOf(propSchema0, scope);
+        const items = item.isArray && Array.isArray(propValue) ? propValue : [propValue];
+        for (const v of items) children.push(writeValue(prop, item.schema, v, item.scope, cns, inner, `${indent}  `));
       }
     }
     if (text !== undefined) return `${indent}<${tag}${decl}${attrs}>${text}</${tag}>`;
@@ -144,10 +175,16 @@ function writeValue(
   return `${indent}<${tag}${decl}>${escapeXml(scalarToText(value))}</${tag}>`;
 }
 
+function rootBindings(schema: CodecSchema, scope: Scope, ns: WriteNs): Bindings {
+  const all = new Map<string, string>();
+  collectNamespaces(schema, scope, ns, all, new Set());
+  return all;
+}
+
 /**
  * Writes `value` as the XML element the schema describes: child elements in the order of the
  * schema's `properties`, arrays as repeated elements, `xml.attribute` properties as attributes.
- * The root element declares its namespace; a child declares one only where it changes.
+ * The root element declares every namespace the document uses.
  */
 export function writeXml(schema: CodecSchema, value: unknown, resolve: RefResolver, indent = ''): string {
   const root = deref(schema, { root: schema, resolve });
@@ -155,12 +192,22 @@ export function writeXml(schema: CodecSchema, value: unknown, resolve: RefResolv
   const name = xml.name;
   if (name === undefined) throw new Error('writeXml: the root schema needs xml.name');
   const ns: WriteNs = { namespace: xml.namespace ?? '', prefix: xml.prefix ?? '' };
-  return writeValue(name, root.schema, value, root.scope, ns, true, indent);
+  return writeRootLike(name, root.schema, value, root.scope, ns, indent);
+}
+
+function writeRootLike(name: string, schema: CodecSchema, value: unknown, scope: Scope, ns: WriteNs, indent: string): string {
+  const all = rootBindings(schema, scope, ns);
+  // Declare everything on this element; its own namespace first.
+  const ordered: [string, string][] = [[ns.prefix, ns.namespace], ...[...all].filter(([p]) => p !== ns.prefix)];
+  const { attrs, inner } = declare(ordered, new Map());
+  const body = writeValue(name, schema, value, scope, ns, inner, indent);
+  const tag = qname(ns, schema.xml?.name ?? name);
+  return body.replace(`<${tag}`, `<${tag}${attrs}`);
 }
 
 /**
  * Writes the child elements of an object value (without the element around them), each declaring
- * the namespace it is in: for content that is embedded in another document's element.
+ * the namespaces it uses: for content that is embedded in another document's element.
  */
 export function writeXmlContent(schema: CodecSchema, value: Record<string, unknown>, resolve: RefResolver, indent = ''): string {
   const { schema: s, scope } = deref(schema, { root: schema, resolve });
@@ -172,10 +219,12 @@ export function writeXmlContent(schema: CodecSchema, value: Record<string, unkno
     if (propValue === undefined) continue;
     const { schema: propSchema } = deref(propSchema0, scope);
     const cns = childNs(ns, propSchema.xml);
-    const items = primaryType(propSchema) === 'array' && Array.isArray(propValue) ? propValue : [propValue];
-    const itemSchema =
-      primaryType(propSchema) === 'array' ? { ...(propSchema.items ?? {}), xml: { ...propSchema.items?.xml, ...propSchema.xml } } : propSchema0;
-    for (const item of items) parts.push(writeValue(prop, itemSchema, item, scope, cns, true, indent));
+    const item = itemOf(propSchema0, scope);
+    const items = item.isArray && Array.isArray(propValue) ? propValue : [propValue];
+    for (const v of items) {
+      const { schema: itemSchema, scope: itemScope } = deref(item.schema, item.scope);
+      parts.push(writeRootLike(prop, itemSchema, v, itemScope, cns, indent));
+    }
   }
   return parts.join('\n');
 }
