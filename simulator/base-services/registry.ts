@@ -10,11 +10,11 @@ import type { SourceModule } from './types.ts';
 
 /** The seven sources by code. */
 export const SOURCES: Record<SourceCode, SourceModule> = {
-  AF: afSource as SourceModule,
-  CSN: csnSource as SourceModule,
-  FK: fkSource as SourceModule,
-  SKV: skvSource as SourceModule,
-  SO: soSource as SourceModule,
-  TNS: tnsSource as SourceModule,
-  MIV: mivSource as SourceModule,
+  AF: afSource,
+  CSN: csnSource,
+  FK: fkSource,
+  SKV: skvSource,
+  SO: soSource,
+  TNS: tnsSource,
+  MIV: mivSource,
 };

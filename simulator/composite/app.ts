@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
+import { CONTRACTS_DIR } from '../contracts/registry.ts';
 import { RequestFault } from '../faults/soap-fault.ts';
 import { sendProblem } from '../http/problem.ts';
 import type { CompositeDeps } from './service.ts';
@@ -120,6 +123,13 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
     const fault = internalFault(err);
     sendProblem(res, { title: 'Internal error', status: 500, felkod: fault.felkod, felmeddelande: fault.felmeddelande });
   });
+  // The contracts themselves, so the OpenAPI document's $refs resolve against this server.
+  const openapi = readFileSync(join(CONTRACTS_DIR, 'openapi/json-api.openapi.json'), 'utf8');
+  app.get('/api/v1/openapi.json', (_req: Request, res: Response) => {
+    res.type('application/json').send(openapi.replace(/"\.\.\/composite\//g, '"/contracts/composite/'));
+  });
+  app.use('/contracts', express.static(CONTRACTS_DIR, { index: false, extensions: ['json'] }));
   app.use('/api/v1', api);
+
   return app;
 }

@@ -25,6 +25,7 @@ export interface SourceFailure {
   felmeddelande: string[];
 }
 
-export function sourceFailure(kalla: 'SSBT' | 'BT', felkod: Felkod | string, ...felmeddelande: [string, ...string[]]): SourceFailure {
+/** A source's error; felkod is one of FELKODER or a code the base service reported. */
+export function sourceFailure(kalla: 'SSBT' | 'BT', felkod: string, ...felmeddelande: [string, ...string[]]): SourceFailure {
   return { kalla, felkod, felmeddelande };
 }
