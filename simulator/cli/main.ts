@@ -72,7 +72,11 @@ function loadOrExit(file: string, err: (s: string) => void): Scenario | undefine
 }
 
 /** Runs the CLI; resolves with the exit code (servers keep running until a signal). */
-export async function main(argv: string[], out = (s: string) => process.stdout.write(s), err = (s: string) => process.stderr.write(s)): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (s: string) => void = (s) => void process.stdout.write(s),
+  err: (s: string) => void = (s) => void process.stderr.write(s),
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({

@@ -4,6 +4,8 @@ import express, { type Express, type Request, type Response } from 'express';
 import { CONTRACTS_DIR } from '../contracts/registry.ts';
 import { RequestFault } from '../faults/soap-fault.ts';
 import { sendProblem } from '../http/problem.ts';
+import type { QueryResult } from './answer-types.ts';
+import type { CheckedQuery } from './query-types.ts';
 import type { CompositeDeps } from './service.ts';
 import { answerPing, answerQuery } from './service.ts';
 import { checkQuery, readQueryXml } from './query-check.ts';
@@ -23,6 +25,12 @@ const XML_TYPE = 'text/xml; charset=utf-8';
 /** Masks a personidentitet for logs: birth date kept, the last four digits hidden. */
 export function maskPnr(pnr: string): string {
   return pnr.length === 12 ? `${pnr.slice(0, 8)}-****` : '****';
+}
+
+/** One log line for an answered query: the person masked, each source's outcome. */
+function describeQuery(via: string, checked: CheckedQuery, result: QueryResult): string {
+  const outcomes = result.outcomes.map((o) => `${o.code}:${'data' in o.result ? 'data' : o.result.error.felkod}`).join(' ');
+  return `hamtaBastjanstInformation (${via}) ${maskPnr(checked.query.generellaFrageparametrar.personidentitet)} ${Math.round(result.durationMs)} ms -> ${outcomes}`;
 }
 
 function sendFault(res: Response, fault: RequestFault, operation?: Operation): void {
@@ -78,10 +86,7 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
       }
       const checked = checkQuery(readQueryXml(soap.content));
       const result = await answerQuery(checked, deps);
-      log(
-        `hamtaBastjanstInformation ${maskPnr(checked.query.generellaFrageparametrar.personidentitet)} ${Math.round(result.durationMs)} ms -> ` +
-          result.outcomes.map((o) => `${o.code}:${'data' in o.result ? 'data' : o.result.error.felkod}`).join(' '),
-      );
+      log(describeQuery('SOAP', checked, result));
       res.status(200).type(XML_TYPE).send(answerEnvelope(result.answer, deps.modules));
     } catch (e) {
       const fault = e instanceof RequestFault ? e : internalFault(e);
@@ -96,9 +101,11 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
     try {
       const checked = checkQuery(req.body);
       const result = await answerQuery(checked, deps);
+      log(describeQuery('JSON', checked, result));
       res.status(200).json(result.answer);
     } catch (e) {
       const fault = e instanceof RequestFault ? e : internalFault(e);
+      log(`hamtaBastjanstInformation (JSON) refused ${fault.felkod}`);
       sendProblem(res, {
         title: fault.felkod === 'SSBT-099' ? 'Internal error' : 'The query was refused',
         status: fault.felkod === 'SSBT-099' ? 500 : 400,

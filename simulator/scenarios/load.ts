@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isAlias, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { contracts } from '../contracts/registry.ts';
 import { checkPersonidentitet } from '../domain/identity.ts';
+import { checkPersonaOverrides } from './check-overrides.ts';
 import type { Scenario } from './types.ts';
 
 /** One problem in a scenario file, located as file:line:column with the JSON path of the value. */
@@ -140,6 +141,8 @@ export function parseScenario(text: string, file = '<inline>'): Scenario {
     origin: file,
   };
   if (raw.description !== undefined) scenario.description = raw.description;
+  for (const p of checkPersonaOverrides(scenario)) add(p.pointer, p.message);
+  if (problems.length > 0) throw new ScenarioError(problems);
   return deepFreeze(scenario);
 }
 

@@ -27,6 +27,14 @@ describe('TNS base service', () => {
     expect(payload).toEqual({ resultat: 'OK', fordonsinnehav: {} });
   });
 
+  it('Given a persona that fixes part of the answer, Then the fixed part replaces the generated one and the rest stays', () => {
+    const car = { regnr: 'ABC123', fabrikat: 'VOLVO', fordonsar: '2015', fordonsslag: 'PERSONBIL', handelsbeteckning: 'V70' };
+    const fixed = makeScenario({ personas: [makePersona({ situation: { vehicles: 2 }, sources: { TNS: { fordonsinnehav: { fordon: [car] } } } })] });
+    expect(sourcePayload(tnsSource, fixed, makeBaseRequest(), now)).toEqual({ resultat: 'OK', fordonsinnehav: { fordon: [car] } });
+    const none = makeScenario({ personas: [makePersona({ situation: { vehicles: 2 }, sources: { TNS: 'nodata' } })] });
+    expect(sourcePayload(tnsSource, none, makeBaseRequest(), now)).toEqual({ resultat: 'OK', fordonsinnehav: {} });
+  });
+
   it('writes and reads back its document without loss', () => {
     const payload = sourcePayload(tnsSource, scenario, makeBaseRequest(), now);
     expect(tnsSource.fromDocument(tnsSource.toDocument(payload as TnsPayload))).toEqual(payload);

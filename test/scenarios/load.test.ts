@@ -75,6 +75,36 @@ describe('loading a scenario', () => {
     ]);
   });
 
+  it('Given a persona override that would break the source\'s contract, Then it is reported at load with its place', () => {
+    const text = [
+      'schemaVersion: 1',
+      'name: bad',
+      'seed: s',
+      'personas:',
+      '  - id: a',
+      '    personidentitet: "198803159824"',
+      '    description: override with a typo',
+      '    sources:',
+      '      TNS:',
+      '        resultat: KANSKE',
+      '        fordonsinnehav: { fordon: [{ regnr: ABC123 }] }',
+    ].join('\n');
+    expect(problemsOf(text)).toEqual([
+      'bad.yaml:10:19: personas[0].sources.TNS.resultat: must be one of "OK", "FEL" (by contracts/base-services/tns.schema.json)',
+      'bad.yaml:11:36: personas[0].sources.TNS.fordonsinnehav.fordon[0]: is missing required property "fabrikat" (by contracts/base-services/tns.schema.json)',
+      'bad.yaml:11:36: personas[0].sources.TNS.fordonsinnehav.fordon[0]: is missing required property "fordonsar" (by contracts/base-services/tns.schema.json)',
+      'bad.yaml:11:36: personas[0].sources.TNS.fordonsinnehav.fordon[0]: is missing required property "fordonsslag" (by contracts/base-services/tns.schema.json)',
+      'bad.yaml:11:36: personas[0].sources.TNS.fordonsinnehav.fordon[0]: is missing required property "handelsbeteckning" (by contracts/base-services/tns.schema.json)',
+    ]);
+  });
+
+  it('accepts an override that keeps the contract, and the source answers it', () => {
+    const s = parseScenario(
+      'schemaVersion: 1\nname: ok\nseed: s\npersonas:\n  - id: a\n    personidentitet: "198803159824"\n    description: fixed car\n    sources:\n      CSN: nodata\n      TNS: { fordonsinnehav: { fordon: [{ regnr: ABC123, fabrikat: VOLVO, fordonsar: "2015", fordonsslag: PERSONBIL, handelsbeteckning: V70 }] } }\n',
+    );
+    expect(s.personas[0]?.sources?.TNS).toBeDefined();
+  });
+
   it('Given a file that cannot be read, Then one problem says so', () => {
     expect(() => loadScenarioFile('/no/such/file.yaml')).toThrow(/\/no\/such\/file\.yaml:1:1: cannot read the file \(ENOENT\)/);
   });
