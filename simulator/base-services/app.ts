@@ -56,8 +56,8 @@ export function createBaseServiceApp(source: SourceModule, ctx: SimContext): Exp
   // The source's test service: reflects a failure the scenario sets for every person.
   app.get('/health', async (_req, res) => {
     const scenario = ctx.scenarios.current();
-    const failure = scenario.sources[source.code]?.failure;
-    if (failure !== undefined && failure.personas === undefined) {
+    const failure = scenario.sources[source.code]?.failures.find((f) => f.when.personas === undefined);
+    if (failure !== undefined) {
       if (failure.mode === 'timeout') {
         await waitOrClose(res, MAX_HOLD_MS);
         if (!res.writableEnded && !res.destroyed) sendProblem(res, { title: 'No answer in time', status: 504 });

@@ -3,6 +3,8 @@ import { isAlias, isNode, LineCounter, parseDocument, type Document } from 'yaml
 import { contracts } from '../contracts/registry.ts';
 import { checkPersonidentitet } from '../domain/identity.ts';
 import { checkPersonaOverrides } from './check-overrides.ts';
+import { checkReferences } from './check-references.ts';
+import { normalizeScenario, type RawScenario } from './normalize.ts';
 import type { Scenario } from './types.ts';
 
 /** One problem in a scenario file, located as file:line:column with the JSON path of the value. */
@@ -103,13 +105,7 @@ export function parseScenario(text: string, file = '<inline>'): Scenario {
     }
     throw new ScenarioError(dedupe(problems));
   }
-  const raw = value as Omit<Scenario, 'origin' | 'composite' | 'sources' | 'personas' | 'municipalities' | 'seed'> & {
-    seed: string | number;
-    composite?: Partial<Scenario['composite']>;
-    sources?: Scenario['sources'];
-    personas?: Scenario['personas'];
-    municipalities?: Scenario['municipalities'];
-  };
+  const raw = value as RawScenario;
   const personas = raw.personas ?? [];
   const ids = new Map<string, number>();
   const pnrs = new Map<string, number>();
@@ -124,26 +120,17 @@ export function parseScenario(text: string, file = '<inline>'): Scenario {
       add(`/personas/${i}/personidentitet`, `personidentitet ${p.personidentitet} ${why}: the composite would refuse every query for it`);
     }
   });
-  for (const [code, behaviour] of Object.entries(raw.sources ?? {})) {
-    (behaviour?.failure?.personas ?? []).forEach((id, j) => {
-      if (!ids.has(id)) add(`/sources/${code}/failure/personas/${j}`, `no persona has id "${id}"`);
-    });
-  }
+  for (const problem of checkReferences(raw, new Set(ids.keys()))) add(problem.pointer, problem.message);
   if (problems.length > 0) throw new ScenarioError(problems);
-  const scenario: Scenario = {
-    schemaVersion: 1,
-    name: raw.name,
-    seed: String(raw.seed),
-    composite: { timeoutMs: raw.composite?.timeoutMs ?? 10_000 },
-    sources: raw.sources ?? {},
-    personas,
-    municipalities: raw.municipalities ?? [],
-    origin: file,
-  };
-  if (raw.description !== undefined) scenario.description = raw.description;
+  const scenario = normalizeScenario(raw, file);
   for (const p of checkPersonaOverrides(scenario)) add(p.pointer, p.message);
   if (problems.length > 0) throw new ScenarioError(problems);
   return deepFreeze(scenario);
+}
+
+/** Validates and normalises a scenario given as an object (YAML's shape); problems located by path only. */
+export function scenarioFromObject(value: unknown, origin = '<inline>'): Scenario {
+  return parseScenario(JSON.stringify(value, null, 1), origin);
 }
 
 function dedupe(problems: ScenarioProblem[]): ScenarioProblem[] {

@@ -118,17 +118,17 @@ function variedCases(): { persona: Persona; request: BaseServiceRequest }[] {
 const varied = variedCases();
 const student = makePersona({
   id: 'student',
-  personidentitet: '199803152386',
+  personidentitet: '199803152389',
   situation: { student: true, children: 1 },
 });
 const nobody = makePersona({
   id: 'nobody',
-  personidentitet: '197202142382',
+  personidentitet: '197202142381',
   situation: { student: false, studentLoanRepayment: false, residencePermit: false },
 });
 const hidden = makePersona({
   id: 'hidden',
-  personidentitet: '199607232383',
+  personidentitet: '199607232387',
   protected: true,
   situation: { student: true },
 });
@@ -140,7 +140,7 @@ const ghost = makePersona({
 });
 const optedOut = makePersona({
   id: 'opted-out',
-  personidentitet: '199104112388',
+  personidentitet: '199104112389',
   situation: { student: true },
   sources: { CSN: 'nodata' },
 });
@@ -288,7 +288,7 @@ describe('CSN base service', () => {
 
   it('Given a student, the answer lists their studiemedel cases with grant, loan and tilläggsbidrag per week at 2020s levels', () => {
     const person = onlyPerson(payloadFor(student.personidentitet, '2025-08-01', '2026-11-27'));
-    expect(person).toMatchObject({ personnummer: '9803152386', sekel: '19' });
+    expect(person).toMatchObject({ personnummer: '9803152389', sekel: '19' });
     expect(person.Status).toBeUndefined();
     expect(person.Studiestodstypforteckning.studiemedel).toBe('1');
     const cases = person.Studiemedel.Arenden?.Arende ?? [];

@@ -43,7 +43,7 @@ function crowd(): { scenario: Scenario; requests: BaseServiceRequest[] } {
   const requests: BaseServiceRequest[] = [];
   for (let i = 0; i < 40; i++) {
     const birthDate = `${1960 + i}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
-    const personidentitet = makePersonidentitet(birthDate, 500 + i * 13, i % 3 === 0);
+    const personidentitet = makePersonidentitet(birthDate, (500 + i * 13) % 1000, i % 3 === 0);
     personas.push(
       makePersona({
         id: `p${i}`,

@@ -51,7 +51,7 @@ describe('loading a scenario', () => {
     expect(problemsOf(text)).toEqual([
       'bad.yaml:1:16: schemaVersion: must be one of 1',
       'bad.yaml:6:16: sources.CSN.latencyMs: must be >= 0',
-      'bad.yaml:7:22: sources.CSN.failure.mode: must be one of "technical-error", "timeout"',
+      'bad.yaml:7:22: sources.CSN.failure.mode: must be one of "technical-error", "http-error", "timeout", "reset", "empty", "truncated", "invalid-payload"',
       'bad.yaml:9:5: personas[0]: missing required property "description"',
       'bad.yaml:11:5: personas[0].descripton: unknown property "descripton"',
     ]);

@@ -1,23 +1,18 @@
 import type { BaseServiceRequest } from '../../simulator/base-services/types.ts';
+import { scenarioFromObject } from '../../simulator/scenarios/load.ts';
+import type { RawScenario } from '../../simulator/scenarios/normalize.ts';
 import type { Persona, Scenario } from '../../simulator/scenarios/types.ts';
 
-/** A small valid scenario; override any part. */
-export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
-  return {
-    schemaVersion: 1,
-    name: 'test',
-    seed: 'test-seed',
-    composite: { timeoutMs: 2000 },
-    sources: {},
-    personas: [],
-    municipalities: [],
-    origin: '<inline>',
-    ...overrides,
-  };
+/** A persona as a test writes it: any field but per-source behaviour (which scenarios give in YAML form). */
+type TestPersona = Omit<Persona, 'behaviour'>;
+
+/** A valid scenario from its YAML shape (validated and normalised like a file); override any part. */
+export function makeScenario(overrides: Partial<RawScenario> = {}): Scenario {
+  return scenarioFromObject({ schemaVersion: 1, name: 'test', seed: 'test-seed', composite: { timeoutMs: 2000 }, ...overrides });
 }
 
 /** A persona with a valid personidentitet; override any part. */
-export function makePersona(overrides: Partial<Persona> = {}): Persona {
+export function makePersona(overrides: Partial<TestPersona> = {}): TestPersona {
   return { id: 'p1', personidentitet: '198507142381', description: 'test persona', ...overrides };
 }
 
