@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './domain/clock.ts';
 import { staticScenario, type SimContext } from './domain/context.ts';
 import { SOURCE_CODES, type SourceCode } from './domain/sources.ts';
 import type { Scenario } from './scenarios/types.ts';
+import { createRuntimeState } from './runtime/state.ts';
 
 export interface SimulatorOptions {
   scenario: Scenario;
@@ -43,7 +44,7 @@ export interface Simulator {
 
 /** Builds the simulator's app without listening (tests use it with a real listener for the fan-out). */
 export function createSimulator(options: SimulatorOptions): Simulator {
-  const ctx: SimContext = { clock: options.clock ?? systemClock, scenarios: staticScenario(options.scenario) };
+  const ctx: SimContext = { clock: options.clock ?? systemClock, scenarios: staticScenario(options.scenario), runtime: createRuntimeState() };
   let selfUrl = 'http://127.0.0.1:0';
   const agent = createSourceAgent();
   const deps: CompositeDeps = {

@@ -7,6 +7,7 @@ import { staticScenario } from '../domain/context.ts';
 import { isSourceCode, SOURCE_CODES, type SourceCode } from '../domain/sources.ts';
 import { loadScenarioFile, ScenarioError } from '../scenarios/load.ts';
 import type { Scenario } from '../scenarios/types.ts';
+import { createRuntimeState } from '../runtime/state.ts';
 import { baseServicePrefix, listen, startSimulator } from '../server.ts';
 
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/default.yaml', import.meta.url));
@@ -160,7 +161,7 @@ export async function main(
         const scenarioFile = values.scenario ?? DEFAULT_SCENARIO;
         const scenario = loadOrExit(scenarioFile, err);
         if (scenario === undefined) return 2;
-        const app = createBaseServiceApp(SOURCES[code], { clock: systemClock, scenarios: staticScenario(scenario) });
+        const app = createBaseServiceApp(SOURCES[code], { clock: systemClock, scenarios: staticScenario(scenario), runtime: createRuntimeState() });
         const running = await listen(app, host, parsePort(values.port, 9100));
         out(`${code} base service (${scenario.name}) at ${running.url}${SOURCES[code].routePath}, test service ${running.url}/health\n`);
         const stop = (): void => void running.close().then(() => process.exit(0));

@@ -7,6 +7,7 @@ import type { TnsPayload } from '../../simulator/base-services/tns/generate.ts';
 import { contracts } from '../../simulator/contracts/registry.ts';
 import { fixedClock } from '../../simulator/domain/clock.ts';
 import { staticScenario } from '../../simulator/domain/context.ts';
+import { createRuntimeState } from '../../simulator/runtime/state.ts';
 import { envelopeWithSourceData, xsdAvailable, xsdProblems } from '../support/xsd.ts';
 import { makeBaseRequest, makePersona, makeScenario } from '../support/factories.ts';
 
@@ -46,7 +47,7 @@ describe('TNS base service', () => {
   });
 
   it('answers over HTTP with the XML document, and 400 problem+json for a bad query', async () => {
-    const app = createBaseServiceApp(tnsSource, { clock: fixedClock(now), scenarios: staticScenario(scenario) });
+    const app = createBaseServiceApp(tnsSource, { clock: fixedClock(now), scenarios: staticScenario(scenario), runtime: createRuntimeState() });
     const ok = await request(app).post(tnsSource.routePath).send(makeBaseRequest());
     expect(ok.status).toBe(200);
     expect(ok.type).toBe('application/xml');
