@@ -59,14 +59,15 @@ export interface RawScenario {
 
 /** The default access rules' patterns: economic assistance and its legal basis. */
 export const DEFAULT_SYFTE = ['ekonomiskt bistånd', 'försörjningsstöd'];
-export const DEFAULT_LAGTEXT = ['4 kap\\.? ?1 ?§', 'socialtjänstlagen|\\bSoL\\b'];
+/** Socialtjänstlagen (4 kap. 1 §), or förordning (2008:975) on the agencies' duty to disclose for economic assistance. */
+export const DEFAULT_LAGTEXT = ['socialtjänstlagen', '\\bSoL\\b', '2008:975'];
 
 export function normalizeLatency(raw: RawLatency | undefined): Latency | undefined {
   if (raw === undefined) return undefined;
   return typeof raw === 'number' ? { model: 'fixed', ms: raw } : raw;
 }
 
-function normalizeFailure(raw: RawFailure): Failure {
+export function normalizeFailure(raw: RawFailure): Failure {
   const when: Trigger = { ...raw.when };
   if (raw.personas !== undefined) when.personas = [...(when.personas ?? []), ...raw.personas];
   const out: Failure = { mode: raw.mode, when };

@@ -130,7 +130,7 @@ export interface Scenario {
   composite: CompositeBehaviour;
   sources: Partial<Record<SourceCode, SourceBehaviour>>;
   personas: Persona[];
-  /** Known municipalities; when empty, any organisation and any LEFI aktorsid is accepted. */
+  /** Known municipalities; when empty, LEFI accepts any aktorsid (and, without access rules, any organisation asks). */
   municipalities: Municipality[];
   access?: AccessRules;
   history: { retentionHours: number };
