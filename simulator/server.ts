@@ -12,6 +12,9 @@ import { staticScenario, type SimContext } from './domain/context.ts';
 import { SOURCE_CODES, type SourceCode } from './domain/sources.ts';
 import type { Scenario } from './scenarios/types.ts';
 import { createRuntimeState } from './runtime/state.ts';
+import { scenarioClock } from './domain/scenario-clock.ts';
+import { createHistoryStore } from './history/history-store.ts';
+import { createJournal } from './journal/journal.ts';
 
 export interface SimulatorOptions {
   scenario: Scenario;
@@ -44,15 +47,20 @@ export interface Simulator {
 
 /** Builds the simulator's app without listening (tests use it with a real listener for the fan-out). */
 export function createSimulator(options: SimulatorOptions): Simulator {
-  const ctx: SimContext = { clock: options.clock ?? systemClock, scenarios: staticScenario(options.scenario), runtime: createRuntimeState() };
+  const clock = options.clock ?? systemClock;
+  const ctx: SimContext = { clock, scenarios: staticScenario(options.scenario, clock.now()), runtime: createRuntimeState() };
   let selfUrl = 'http://127.0.0.1:0';
   const agent = createSourceAgent();
+  // History and journal time follow the active scenario's clock, so a demonstration on a fixed clock reads consistently.
+  const activeClock: Clock = { now: () => scenarioClock(ctx.scenarios.current(), ctx.clock, ctx.scenarios.loadedAt(ctx.scenarios.current().name)).now() };
   const deps: CompositeDeps = {
     ctx,
     modules: SOURCES,
     baseUrl: (code) => options.baseUrls?.[code] ?? `${selfUrl}${baseServicePrefix(code)}`,
     agent,
     monotonic: () => performance.now(),
+    history: createHistoryStore({ clock: activeClock }),
+    journal: createJournal({ clock: activeClock }),
   };
   if (options.timeoutMs !== undefined) deps.timeoutMs = options.timeoutMs;
   const app = express();

@@ -4,11 +4,12 @@ import express, { type Express, type Request, type Response } from 'express';
 import { CONTRACTS_DIR } from '../contracts/registry.ts';
 import { RequestFault } from '../faults/soap-fault.ts';
 import { sendProblem } from '../http/problem.ts';
+import { maskPersonidentitet, maskPersonidentiteter } from '../history/mask.ts';
 import type { QueryResult } from './answer-types.ts';
 import type { CheckedQuery } from './query-types.ts';
-import type { CompositeDeps } from './service.ts';
-import { answerPing, answerQuery } from './service.ts';
-import { checkQuery, readQueryXml } from './query-check.ts';
+import { SCENARIO_HEADER, type CompositeDeps } from './service.ts';
+import { handleHamta, handlePing, resolveScope, type Refusal } from './handle.ts';
+import { readQueryXml } from './query-check.ts';
 import { answerEnvelope, faultEnvelope, pingEnvelope } from './soap-answer.ts';
 import { readSoapRequest, type Operation } from './soap-request.ts';
 import { wsdlDocument, xsdDocuments } from './wsdl.ts';
@@ -22,24 +23,75 @@ export interface CompositeOptions {
 
 const XML_TYPE = 'text/xml; charset=utf-8';
 
-/** Masks a personidentitet for logs: birth date kept, the last four digits hidden. */
-export function maskPnr(pnr: string): string {
-  return pnr.length === 12 ? `${pnr.slice(0, 8)}-****` : '****';
-}
-
 /** One log line for an answered query: the person masked, each source's outcome. */
 function describeQuery(via: string, checked: CheckedQuery, result: QueryResult): string {
   const outcomes = result.outcomes.map((o) => `${o.code}:${'data' in o.result ? 'data' : o.result.error.felkod}`).join(' ');
-  return `hamtaBastjanstInformation (${via}) ${maskPnr(checked.query.generellaFrageparametrar.personidentitet)} ${Math.round(result.durationMs)} ms -> ${outcomes}`;
+  return `hamtaBastjanstInformation (${via}) ${maskPersonidentitet(checked.query.generellaFrageparametrar.personidentitet)} ${Math.round(result.durationMs)} ms -> ${outcomes}`;
 }
 
-function sendFault(res: Response, fault: RequestFault, operation?: Operation): void {
-  res.status(fault.httpStatus).type(XML_TYPE).send(faultEnvelope(fault.felkod, fault.felmeddelande, operation));
+/** Records each request in the journal once its answer is sent (raw body, status, operation, felkod). */
+function journalled(deps: CompositeDeps): express.RequestHandler {
+  return (req, res, next) => {
+    const journal = deps.journal;
+    if (journal !== undefined) {
+      res.once('finish', () => {
+        const body = typeof req.body === 'string' ? req.body : '';
+        const felkod = res.locals.felkod as string | undefined;
+        const operation = res.locals.operation as string | undefined;
+        journal.record({
+          method: req.method,
+          path: req.originalUrl,
+          headers: req.headers,
+          body,
+          ...(req.socket.remoteAddress === undefined ? {} : { remoteAddress: req.socket.remoteAddress }),
+          status: res.statusCode,
+          ...(operation === undefined ? {} : { operation }),
+          ...(felkod === undefined ? {} : { felkod }),
+        });
+      });
+    }
+    next();
+  };
+}
+
+/** Parses the JSON API's body (read as text so the journal keeps it raw); malformed JSON is SSBT-001. */
+function parseJsonText(req: Request, res: Response, next: express.NextFunction): void {
+  const text = typeof req.body === 'string' ? req.body : '';
+  if (text.trim() === '') {
+    res.locals.jsonBody = {};
+    next();
+    return;
+  }
+  try {
+    res.locals.jsonBody = JSON.parse(text) as unknown;
+    next();
+  } catch (e) {
+    res.locals.felkod = 'SSBT-001';
+    sendProblem(res, { title: 'Malformed JSON body', status: 400, detail: (e as Error).message, felkod: 'SSBT-001', felmeddelande: ['The query is not well-formed JSON.'] });
+  }
+}
+
+/** A refused request over SOAP: a Fault with the contract's detail, Retry-After when unavailable. */
+function sendRefusal(res: Response, r: Refusal, operation: Operation | undefined, log: (line: string) => void): void {
+  res.locals.felkod = r.felkod;
+  log(`${operation ?? 'SOAP'} refused ${r.felkod}`);
+  if (r.retryAfterSeconds !== undefined) res.set('Retry-After', String(r.retryAfterSeconds));
+  res.status(r.httpStatus).type(XML_TYPE).send(faultEnvelope(r.felkod, r.felmeddelande, operation));
+}
+
+/** A refused request over the JSON API: problem+json (400 for the client's faults, else the status). */
+function sendProblemRefusal(res: Response, r: Refusal, log: (line: string) => void): void {
+  res.locals.felkod = r.felkod;
+  log(`JSON refused ${r.felkod}`);
+  if (r.retryAfterSeconds !== undefined) res.set('Retry-After', String(r.retryAfterSeconds));
+  const status = r.httpStatus === 500 && r.felkod !== 'SSBT-099' && r.serverSide !== true ? 400 : r.httpStatus;
+  const title = status === 503 ? 'The service is unavailable' : status === 500 ? 'Internal error' : 'The query was refused';
+  sendProblem(res, { title, status, detail: r.felmeddelande.join(' '), felkod: r.felkod, felmeddelande: r.felmeddelande });
 }
 
 function internalFault(e: unknown): RequestFault {
   console.error('internal error:', e);
-  return new RequestFault('SSBT-099', 'Ett internt fel uppstod i simulatorn; frågan kunde inte besvaras. Se simulatorns logg.');
+  return new RequestFault('SSBT-099', 'An internal error in the simulator: the request could not be answered. See the simulator\'s log.');
 }
 
 /**
@@ -48,7 +100,9 @@ function internalFault(e: unknown): RequestFault {
  */
 export function createCompositeApp(deps: CompositeDeps, options: CompositeOptions = {}): Express {
   const soapPath = options.soapPath ?? '/ssbtek/v10';
-  const log = options.log ?? (() => undefined);
+  // Every log line is masked: a personidentitet never reaches the plain log.
+  const sink = options.log;
+  const log = sink === undefined ? () => undefined : (line: string) => sink(maskPersonidentiteter(line));
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -72,51 +126,54 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
     res.type('text/plain').send(`SSBTEK v10 (simulator). POST SOAP 1.1 requests here. WSDL: ${address}?wsdl\n`);
   });
 
-  app.post(soapPath, express.text({ type: () => true, limit: '2mb' }), async (req: Request, res: Response) => {
+  app.post(soapPath, express.text({ type: () => true, limit: '2mb' }), journalled(deps), async (req: Request, res: Response) => {
     const text = typeof req.body === 'string' ? req.body : '';
     let operation: Operation | undefined;
     try {
+      const scope = resolveScope(deps, req.get(SCENARIO_HEADER));
       const soap = readSoapRequest(text);
       operation = soap.operation;
+      res.locals.operation = operation;
       if (soap.operation === 'testaBastjanstInformation') {
-        const ping = await answerPing(deps);
-        log(`testaBastjanstInformation -> ${Object.entries(ping).map(([k, v]) => `${k}:${v?.error ? v.error.felkod : 'ok'}`).join(' ')}`);
-        res.status(200).type(XML_TYPE).send(pingEnvelope(ping));
+        const ping = await handlePing(deps, scope);
+        if (!ping.ok) return sendRefusal(res, ping.refusal, operation, log);
+        log(`testaBastjanstInformation -> ${Object.entries(ping.ping).map(([k, v]) => `${k}:${v?.error ? v.error.felkod : 'ok'}`).join(' ')}`);
+        res.status(200).type(XML_TYPE).send(pingEnvelope(ping.ping));
         return;
       }
-      const checked = checkQuery(readQueryXml(soap.content));
-      const result = await answerQuery(checked, deps);
-      log(describeQuery('SOAP', checked, result));
-      res.status(200).type(XML_TYPE).send(answerEnvelope(result.answer, deps.modules));
+      const outcome = await handleHamta({ read: () => readQueryXml(soap.content), raw: soap.content, via: 'SOAP' }, deps, scope);
+      if (!outcome.ok) return sendRefusal(res, outcome.refusal, operation, log);
+      log(describeQuery('SOAP', outcome.checked, outcome.result));
+      res.status(200).type(XML_TYPE).send(answerEnvelope(outcome.result.answer, deps.modules));
     } catch (e) {
       const fault = e instanceof RequestFault ? e : internalFault(e);
-      log(`${operation ?? 'SOAP'} fault ${fault.felkod}`);
-      sendFault(res, fault, operation);
+      sendRefusal(res, { felkod: fault.felkod, felmeddelande: fault.felmeddelande, httpStatus: fault.httpStatus }, operation, log);
     }
   });
 
   const api = express.Router();
-  api.use(express.json({ limit: '2mb', type: ['application/json', 'application/*+json'] }));
+  api.use(express.text({ limit: '2mb', type: ['application/json', 'application/*+json'] }), journalled(deps), parseJsonText);
   api.post('/hamtaBastjanstInformation', async (req: Request, res: Response) => {
     try {
-      const checked = checkQuery(req.body);
-      const result = await answerQuery(checked, deps);
-      log(describeQuery('JSON', checked, result));
-      res.status(200).json(result.answer);
+      const scope = resolveScope(deps, req.get(SCENARIO_HEADER));
+      const outcome = await handleHamta({ read: () => res.locals.jsonBody as unknown, via: 'JSON' }, deps, scope);
+      if (!outcome.ok) return sendProblemRefusal(res, outcome.refusal, log);
+      log(describeQuery('JSON', outcome.checked, outcome.result));
+      res.status(200).json(outcome.result.answer);
     } catch (e) {
       const fault = e instanceof RequestFault ? e : internalFault(e);
-      log(`hamtaBastjanstInformation (JSON) refused ${fault.felkod}`);
-      sendProblem(res, {
-        title: fault.felkod === 'SSBT-099' ? 'Internal error' : 'The query was refused',
-        status: fault.felkod === 'SSBT-099' ? 500 : 400,
-        detail: fault.felmeddelande.join(' '),
-        felkod: fault.felkod,
-        felmeddelande: fault.felmeddelande,
-      });
+      sendProblemRefusal(res, { felkod: fault.felkod, felmeddelande: fault.felmeddelande, httpStatus: fault.httpStatus }, log);
     }
   });
-  api.post('/testaBastjanstInformation', async (_req: Request, res: Response) => {
-    res.status(200).json(await answerPing(deps));
+  api.post('/testaBastjanstInformation', async (req: Request, res: Response) => {
+    try {
+      const outcome = await handlePing(deps, resolveScope(deps, req.get(SCENARIO_HEADER)));
+      if (!outcome.ok) return sendProblemRefusal(res, outcome.refusal, log);
+      res.status(200).json(outcome.ping);
+    } catch (e) {
+      const fault = e instanceof RequestFault ? e : internalFault(e);
+      sendProblemRefusal(res, { felkod: fault.felkod, felmeddelande: fault.felmeddelande, httpStatus: fault.httpStatus }, log);
+    }
   });
   api.use((req: Request, res: Response) => {
     sendProblem(res, { title: 'Not found', status: 404, detail: `${req.method} /api/v1${req.path} does not exist; see /api/v1/openapi.json` });
@@ -124,7 +181,7 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
   api.use((err: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
     const e = err as { type?: string; message?: string };
     if (e.type === 'entity.parse.failed') {
-      sendProblem(res, { title: 'Malformed JSON body', status: 400, detail: e.message ?? 'the body is not valid JSON', felkod: 'SSBT-001', felmeddelande: ['Frågan är inte giltig JSON.'] });
+      sendProblem(res, { title: 'Malformed JSON body', status: 400, detail: e.message ?? 'the body is not valid JSON', felkod: 'SSBT-001', felmeddelande: ['The query is not well-formed JSON.'] });
       return;
     }
     const fault = internalFault(err);

@@ -24,6 +24,8 @@ export interface CallOptions {
   request: BaseServiceRequest;
   fk?: FkQueryPart;
   timeoutMs: number;
+  /** Extra headers for the base service (the per-request scenario). */
+  headers?: Record<string, string>;
   dispatcher: Agent;
   /** Monotonic milliseconds (injected; performance.now by default). */
   monotonic: () => number;
@@ -87,7 +89,7 @@ export async function callSource(o: CallOptions): Promise<SourceOutcome> {
   try {
     const res = await undiciRequest(new URL(call.path.replace(/^\//, ''), o.baseUrl.endsWith('/') ? o.baseUrl : `${o.baseUrl}/`), {
       method: call.method,
-      headers: call.headers,
+      headers: { ...call.headers, ...o.headers },
       body: call.body,
       dispatcher: o.dispatcher,
       signal: controller.signal,

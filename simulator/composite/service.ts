@@ -7,6 +7,24 @@ import { sourceFailure, type SourceFailure } from '../faults/soap-fault.ts';
 import type { CompiledAnswer, PingAnswer, QueryResult } from './answer-types.ts';
 import { callSource, type SourceOutcome } from './fan-out.ts';
 import type { CheckedQuery } from './query-types.ts';
+import type { Scenario } from '../scenarios/types.ts';
+import type { HistoryStore } from '../history/history-store.ts';
+import type { Journal } from '../journal/journal.ts';
+
+/** What one request is answered under: its scenario (active, or chosen by header) and that scenario's now. */
+export interface RequestScope {
+  scenario: Scenario;
+  /** Set when the client chose the scenario by header; then forwarded to the base services. */
+  chosenByHeader: boolean;
+  now: Date;
+}
+
+/** The header that selects a scenario for one request (and is forwarded to the base services). */
+export const SCENARIO_HEADER = 'x-ssbtek-scenario';
+
+function forwardHeaders(scope: RequestScope): Record<string, string> {
+  return scope.chosenByHeader ? { [SCENARIO_HEADER]: scope.scenario.name } : {};
+}
 
 /** What the composite needs to answer: where each base service is, and how to reach it. */
 export interface CompositeDeps {
@@ -19,11 +37,14 @@ export interface CompositeDeps {
   monotonic: () => number;
   /** Overrides the scenario's composite.timeoutMs (a source's own timeoutMs still wins). */
   timeoutMs?: number;
+  /** The processing history every query is recorded in (behandlingshistorik). */
+  history?: HistoryStore;
+  /** The journal of raw requests (for the harness and debugging). */
+  journal?: Journal;
 }
 
 /** The composite's timeout towards a source: the source's own, else the configured or scenario default. */
-export function timeoutFor(deps: CompositeDeps, code: SourceCode): number {
-  const scenario = deps.ctx.scenarios.current();
+export function timeoutFor(deps: CompositeDeps, code: SourceCode, scenario: Scenario): number {
   return scenario.sources[code]?.timeoutMs ?? deps.timeoutMs ?? scenario.composite.timeoutMs;
 }
 
@@ -48,7 +69,7 @@ export function baseRequestFor(checked: CheckedQuery, code: SourceCode): BaseSer
  * Answers a checked query: asks every included source concurrently, each under its timeout, and
  * compiles the answer in contract order with the echoes the query asked for.
  */
-export async function answerQuery(checked: CheckedQuery, deps: CompositeDeps): Promise<QueryResult> {
+export async function answerQuery(checked: CheckedQuery, deps: CompositeDeps, scope: RequestScope): Promise<QueryResult> {
   const t0 = deps.monotonic();
   const outcomes: SourceOutcome[] = await Promise.all(
     checked.sources.map(async ({ code }): Promise<SourceOutcome> => {
@@ -65,7 +86,8 @@ export async function answerQuery(checked: CheckedQuery, deps: CompositeDeps): P
         source: deps.modules[code],
         baseUrl: deps.baseUrl(code),
         request: baseRequestFor(checked, code),
-        timeoutMs: timeoutFor(deps, code),
+        timeoutMs: timeoutFor(deps, code, scope.scenario),
+        headers: forwardHeaders(scope),
         dispatcher: deps.agent,
         monotonic: deps.monotonic,
         t0,
@@ -83,13 +105,13 @@ export async function answerQuery(checked: CheckedQuery, deps: CompositeDeps): P
 }
 
 /** Calls one base service's test service (GET /health) and reads its state. */
-async function pingSource(deps: CompositeDeps, code: SourceCode): Promise<{ anropad: boolean; error?: SourceFailure }> {
-  const timeoutMs = Math.min(timeoutFor(deps, code), 5000);
+async function pingSource(deps: CompositeDeps, code: SourceCode, scope: RequestScope): Promise<{ anropad: boolean; error?: SourceFailure }> {
+  const timeoutMs = Math.min(timeoutFor(deps, code, scope.scenario), 5000);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const base = deps.baseUrl(code);
-    const res = await undiciRequest(new URL('health', base.endsWith('/') ? base : `${base}/`), { dispatcher: deps.agent, signal: controller.signal });
+    const res = await undiciRequest(new URL('health', base.endsWith('/') ? base : `${base}/`), { dispatcher: deps.agent, signal: controller.signal, headers: forwardHeaders(scope) });
     const text = await res.body.text();
     if (res.statusCode === 200) return { anropad: true };
     const reported = readProblemError(res.statusCode, text);
@@ -103,9 +125,9 @@ async function pingSource(deps: CompositeDeps, code: SourceCode): Promise<{ anro
 }
 
 /** The ping: every source's test service, concurrently. */
-export async function answerPing(deps: CompositeDeps): Promise<PingAnswer> {
+export async function answerPing(deps: CompositeDeps, scope: RequestScope): Promise<PingAnswer> {
   const codes = Object.keys(deps.modules) as SourceCode[];
-  const results = await Promise.all(codes.map(async (code) => [code, await pingSource(deps, code)] as const));
+  const results = await Promise.all(codes.map(async (code) => [code, await pingSource(deps, code, scope)] as const));
   const ping: PingAnswer = {};
   for (const [code, r] of results) ping[code] = r;
   return ping;
