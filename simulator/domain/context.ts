@@ -20,7 +20,7 @@ export interface ScenarioStore {
  */
 export interface RuntimeState {
   /** Counts one more call to a source under a scenario and returns its number (1 for the first). */
-  nextCall(scenario: string, code: SourceCode): number;
+  nextCall(scenario: string, code: SourceCode | 'composite'): number;
   /** The fault set live on a source (applies to every scenario), or undefined. */
   liveFault(code: SourceCode): Failure | undefined;
   setLiveFault(code: SourceCode, failure: Failure | undefined): void;
