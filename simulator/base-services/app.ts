@@ -2,13 +2,20 @@ import express, { type Express, type Request, type Response } from 'express';
 import { contracts } from '../contracts/registry.ts';
 import type { SimContext } from '../domain/context.ts';
 import { sendProblem } from '../http/problem.ts';
+import { healthFailure } from '../behaviour/health.ts';
+import { failureOutcome, healthOutcome, type Outcome } from '../behaviour/outcome.ts';
+import { scenarioClock } from '../domain/scenario-clock.ts';
+import type { Scenario } from '../scenarios/types.ts';
 import { sourcePayload } from './answer.ts';
-import { planBehaviour, technicalErrorOf } from './behaviour.ts';
+import { decide } from './behaviour.ts';
 import type { IncomingHttp, IncomingQuery } from './types-incoming.ts';
 import type { BaseServiceRequest, SourceModule } from './types.ts';
 
 /** The longest a base service holds a request it was told not to answer (mode timeout). */
 export const MAX_HOLD_MS = 5 * 60_000;
+
+/** The request header naming the scenario a call is answered under (else the active scenario). */
+export const SCENARIO_HEADER = 'x-ssbtek-scenario';
 
 /** Reads the default base-service query: a JSON body valid by contracts/base-services/request.schema.json. */
 export function parseJsonQuery(http: IncomingHttp): IncomingQuery {
@@ -28,9 +35,10 @@ export function parseJsonQuery(http: IncomingHttp): IncomingQuery {
   };
 }
 
-/** Waits `ms`, or less when the client goes away first (the composite gave up). */
+/** Waits `ms`, or less when the client goes away first (the composite gave up); false when it went away. */
 function waitOrClose(res: Response, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
+    if (res.closed || res.destroyed) return resolve(false);
     if (ms <= 0) return resolve(true);
     const timer = setTimeout(() => {
       res.off('close', onClose);
@@ -44,54 +52,77 @@ function waitOrClose(res: Response, ms: number): Promise<boolean> {
   });
 }
 
+/** Carries out an outcome on the network: hold until the client gives up, reset the connection, or answer. */
+async function perform(req: Request, res: Response, outcome: Outcome): Promise<void> {
+  switch (outcome.kind) {
+    case 'hold':
+      await waitOrClose(res, MAX_HOLD_MS);
+      if (!res.writableEnded && !res.destroyed) sendProblem(res, { title: 'No answer in time', status: 504 });
+      return;
+    case 'reset':
+      req.socket.destroy();
+      return;
+    case 'problem':
+      sendProblem(res, outcome.problem);
+      return;
+    case 'send':
+      res.status(outcome.status).type(outcome.contentType).send(outcome.body);
+      return;
+  }
+}
+
+/** The scenario a request is answered under: the one its x-ssbtek-scenario header names, else the active one. */
+function scenarioOf(ctx: SimContext, req: Request, res: Response): Scenario | undefined {
+  const named = req.get(SCENARIO_HEADER);
+  if (named === undefined || named === '') return ctx.scenarios.current();
+  const scenario = ctx.scenarios.get(named);
+  if (scenario === undefined) {
+    sendProblem(res, { title: 'Unknown scenario', status: 404, detail: `the scenario "${named}" named in ${SCENARIO_HEADER} is not loaded` });
+  }
+  return scenario;
+}
+
+/** "Now" on the scenario's clock (fixed, offset from its loading, or real). */
+function scenarioNow(ctx: SimContext, scenario: Scenario): Date {
+  return scenarioClock(scenario, ctx.clock, ctx.scenarios.loadedAt(scenario.name)).now();
+}
+
 /**
  * The HTTP app of one base service: answers its route with the agency's payload document for the
- * scenario in force, after the scenario's latency, or fails as the scenario says. Never calls listen.
+ * scenario in force (the x-ssbtek-scenario header's, else the active one), after the latency the
+ * behaviour engine draws, or fails as it decides (see docs/behaviour.md). Never calls listen.
  */
 export function createBaseServiceApp(source: SourceModule, ctx: SimContext): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
 
-  // The source's test service: reflects a failure the scenario sets for every person.
-  app.get('/health', async (_req, res) => {
-    const scenario = ctx.scenarios.current();
-    const failure = scenario.sources[source.code]?.failures.find((f) => f.when.personas === undefined);
-    if (failure !== undefined) {
-      if (failure.mode === 'timeout') {
-        await waitOrClose(res, MAX_HOLD_MS);
-        if (!res.writableEnded && !res.destroyed) sendProblem(res, { title: 'No answer in time', status: 504 });
-        return;
-      }
-      const { felkod, felmeddelande } = technicalErrorOf(source.code, failure);
-      sendProblem(res, { title: 'Base service failing', status: 503, felkod, felmeddelande: [felmeddelande] });
-      return;
-    }
+  // The source's test service: reflects a live fault or a failure in force for every call right now.
+  app.get('/health', async (req, res) => {
+    const scenario = scenarioOf(ctx, req, res);
+    if (scenario === undefined) return;
+    const failure = healthFailure(scenario, source.code, scenarioNow(ctx, scenario), ctx.runtime.liveFault(source.code));
+    const outcome = failure === undefined ? undefined : healthOutcome(source.code, failure);
+    if (outcome !== undefined) return perform(req, res, outcome);
     res.json({ status: 'ok', source: source.code, scenario: scenario.name });
   });
 
   app.post(source.routePath, async (req: Request, res: Response) => {
-    const scenario = ctx.scenarios.current();
+    const scenario = scenarioOf(ctx, req, res);
+    if (scenario === undefined) return;
     const http: IncomingHttp = { params: req.params as Record<string, string>, headers: req.headers, body: req.body as unknown };
     const incoming = source.parseIncoming ? source.parseIncoming(http, scenario) : parseJsonQuery(http);
     if (!incoming.ok) {
       res.status(incoming.status).type(incoming.contentType).send(incoming.body);
       return;
     }
-    const plan = planBehaviour(scenario, source.code, incoming.request.personidentitet);
-    if (!(await waitOrClose(res, plan.latencyMs))) return;
-    if (plan.failure?.mode === 'timeout') {
-      await waitOrClose(res, MAX_HOLD_MS);
-      if (!res.writableEnded && !res.destroyed) sendProblem(res, { title: 'No answer in time', status: 504 });
-      return;
-    }
-    if (plan.failure?.mode === 'technical-error') {
-      const { felkod, felmeddelande } = technicalErrorOf(source.code, plan.failure);
-      sendProblem(res, { title: 'Technical error in the base service', status: 500, felkod, felmeddelande: [felmeddelande] });
-      return;
-    }
-    const payload = sourcePayload(source, scenario, incoming.request, ctx.clock.now(), incoming.fk);
-    res.status(200).type(source.mediaType).send(source.toDocument(payload));
+    const now = scenarioNow(ctx, scenario);
+    const callNumber = ctx.runtime.nextCall(scenario.name, source.code);
+    const decision = decide(scenario, source.code, incoming.request.personidentitet, callNumber, now, ctx.runtime.liveFault(source.code));
+    if (!(await waitOrClose(res, decision.latencyMs))) return;
+    const payload = (): unknown => sourcePayload(source, scenario, incoming.request, now, incoming.fk);
+    if (decision.failure !== undefined) return perform(req, res, failureOutcome(source, decision.failure, payload));
+    res.status(200).type(source.mediaType).send(source.toDocument(payload()));
   });
 
   app.use((req: Request, res: Response) => {

@@ -20,6 +20,7 @@ function checkTrigger(when: Trigger | undefined, at: string, personaIds: Set<str
   if (when.window !== undefined) {
     const { from, to } = when.window;
     if (isTime(from) !== isTime(to)) out.push({ pointer: `${at}/window`, message: 'from and to must both be HH:MM or both date-times' });
+    else if (isTime(from) && from === to) out.push({ pointer: `${at}/window`, message: 'from and to are equal: the window is empty' });
     else if (!isTime(from)) {
       for (const [k, v] of [['from', from], ['to', to]] as const) {
         if (Number.isNaN(Date.parse(v))) out.push({ pointer: `${at}/window/${k}`, message: `"${v}" is not a date-time` });

@@ -38,6 +38,9 @@ let sim: Awaited<ReturnType<typeof startSimulator>>;
 
 beforeAll(async () => {
   sim = await startSimulator({ scenario, port: 0, clock: fixedClock('2026-11-27T10:00:00Z') });
+  // Warm up: the first query compiles schemas and writers, which on a loaded machine can outlast a 2 s source timeout.
+  await fetch(`${sim.url}/api/v1/hamtaBastjanstInformation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fullQuery(UNKNOWN)) });
+  await fetch(`${sim.url}/ssbtek/v10`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: soapQuery(fullQuery(UNKNOWN)) });
 });
 afterAll(async () => {
   await sim.close();
