@@ -8,6 +8,7 @@ import type { BaseServiceRequest } from '../../simulator/base-services/types.ts'
 import { contracts } from '../../simulator/contracts/registry.ts';
 import { fixedClock } from '../../simulator/domain/clock.ts';
 import { staticScenario } from '../../simulator/domain/context.ts';
+import { createRuntimeState } from '../../simulator/runtime/state.ts';
 import { addDays } from '../../simulator/domain/dates.ts';
 import { makePersonidentitet } from '../../simulator/domain/identity.ts';
 import type { Persona } from '../../simulator/scenarios/types.ts';
@@ -31,7 +32,12 @@ const personas: Persona[] = [
   makePersona({
     id: 'seeker',
     personidentitet: pnr.seeker,
-    situation: { unemployed: true, activitySupport: false, akassa: 'Unionens a-kassa' },
+    situation: {
+      unemployed: true,
+      activitySupport: false,
+      akassa: 'Unionens a-kassa',
+      unemployedSince: '2025-08-18',
+    },
   }),
   makePersona({
     id: 'programme',
@@ -41,12 +47,27 @@ const personas: Persona[] = [
   makePersona({
     id: 'young',
     personidentitet: pnr.young,
-    situation: { unemployed: true, activitySupport: true, akassa: null, residencePermit: false },
+    situation: {
+      unemployed: true,
+      activitySupport: true,
+      akassa: null,
+      residencePermit: false,
+      unemployedSince: '2025-08-11',
+      programmeSince: '2025-10-06',
+    },
   }),
   makePersona({
     id: 'newcomer',
     personidentitet: pnr.newcomer,
-    situation: { unemployed: true, activitySupport: true, akassa: null, residencePermit: true },
+    situation: {
+      unemployed: true,
+      activitySupport: true,
+      akassa: null,
+      residencePermit: true,
+      arrivalDate: '2025-03-12',
+      unemployedSince: '2025-05-05',
+      programmeSince: '2025-06-02',
+    },
   }),
   makePersona({
     id: 'hidden',
@@ -370,6 +391,7 @@ describe('AF base service', () => {
     const app = createBaseServiceApp(afSource, {
       clock: fixedClock(now),
       scenarios: staticScenario(scenario),
+      runtime: createRuntimeState(),
     });
     const ok = await request(app).post(afSource.routePath).send(makeBaseRequest());
     expect(ok.status).toBe(200);

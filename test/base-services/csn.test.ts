@@ -20,6 +20,7 @@ import type { BaseServiceRequest } from '../../simulator/base-services/types.ts'
 import { contracts } from '../../simulator/contracts/registry.ts';
 import { fixedClock } from '../../simulator/domain/clock.ts';
 import { staticScenario } from '../../simulator/domain/context.ts';
+import { createRuntimeState } from '../../simulator/runtime/state.ts';
 import { addDays, addMonths } from '../../simulator/domain/dates.ts';
 import { makePersonidentitet } from '../../simulator/domain/identity.ts';
 import type { Persona } from '../../simulator/scenarios/types.ts';
@@ -418,7 +419,7 @@ describe('CSN base service', () => {
   describe('over HTTP', () => {
     const app = createBaseServiceApp(csnSource, {
       clock: fixedClock(now),
-      scenarios: staticScenario(scenario),
+      scenarios: staticScenario(scenario), runtime: createRuntimeState(),
     });
     const query = (arendeidentitet: string): BaseServiceRequest =>
       makeBaseRequest({

@@ -9,6 +9,7 @@ import type { BaseServiceRequest, FkQueryPart } from '../../simulator/base-servi
 import { contracts } from '../../simulator/contracts/registry.ts';
 import { fixedClock } from '../../simulator/domain/clock.ts';
 import { staticScenario } from '../../simulator/domain/context.ts';
+import { createRuntimeState } from '../../simulator/runtime/state.ts';
 import { addDays, addMonths } from '../../simulator/domain/dates.ts';
 import { makePersonidentitet } from '../../simulator/domain/identity.ts';
 import type { LifeSituation } from '../../simulator/domain/person.ts';
@@ -382,10 +383,10 @@ describe('FK base service (LEFI v9)', () => {
 describe('FK base service over HTTP', () => {
   const municipalities = [{ organisationsnummer: '162120002411', namn: 'Exempelkommunen', aktorsid: AKTOR }];
   const known = makeScenario({ personas: scenario.personas, municipalities });
-  const app = createBaseServiceApp(fkSource, { clock: fixedClock(now), scenarios: staticScenario(known) });
+  const app = createBaseServiceApp(fkSource, { clock: fixedClock(now), scenarios: staticScenario(known), runtime: createRuntimeState() });
   const open = createBaseServiceApp(fkSource, {
     clock: fixedClock(now),
-    scenarios: staticScenario(scenario),
+    scenarios: staticScenario(scenario), runtime: createRuntimeState(),
   });
   const query = lefiQuery(family.personidentitet, '2026-01-01', '2026-06-30', {
     formansinformation: ['FK:ABB'],
@@ -498,7 +499,7 @@ describe('FK base service over HTTP', () => {
       sources: { FK: { failure: { mode: 'technical-error' } } },
     });
     const res = await request(
-      createBaseServiceApp(fkSource, { clock: fixedClock(now), scenarios: staticScenario(failing) }),
+      createBaseServiceApp(fkSource, { clock: fixedClock(now), scenarios: staticScenario(failing), runtime: createRuntimeState() }),
     )
       .post(ROUTE)
       .send(query);

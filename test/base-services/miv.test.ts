@@ -8,6 +8,7 @@ import type { BaseServiceRequest } from '../../simulator/base-services/types.ts'
 import { contracts } from '../../simulator/contracts/registry.ts';
 import { fixedClock } from '../../simulator/domain/clock.ts';
 import { staticScenario } from '../../simulator/domain/context.ts';
+import { createRuntimeState } from '../../simulator/runtime/state.ts';
 import { addDays, addMonths } from '../../simulator/domain/dates.ts';
 import { makePersonidentitet } from '../../simulator/domain/identity.ts';
 import { buildPerson } from '../../simulator/domain/person.ts';
@@ -237,7 +238,7 @@ describe('MIV base service', () => {
   it('answers over HTTP with the XML document, and 400 problem+json for a bad query', async () => {
     const app = createBaseServiceApp(mivSource, {
       clock: fixedClock(now),
-      scenarios: staticScenario(scenario),
+      scenarios: staticScenario(scenario), runtime: createRuntimeState(),
     });
     const ok = await request(app).post(mivSource.routePath).send(decade);
     expect(ok.status).toBe(200);

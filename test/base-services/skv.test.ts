@@ -9,6 +9,7 @@ import type { BaseServiceRequest } from '../../simulator/base-services/types.ts'
 import { contracts } from '../../simulator/contracts/registry.ts';
 import { fixedClock } from '../../simulator/domain/clock.ts';
 import { staticScenario } from '../../simulator/domain/context.ts';
+import { createRuntimeState } from '../../simulator/runtime/state.ts';
 import { addDays, addMonths } from '../../simulator/domain/dates.ts';
 import { makePersonidentitet } from '../../simulator/domain/identity.ts';
 import { buildPerson } from '../../simulator/domain/person.ts';
@@ -89,13 +90,17 @@ describe('SKV base service', () => {
       const last = Number(req.tidsperiod.tomDatum.slice(0, 4)) + 1;
       const uppgift = person(payload);
       for (const u of [...(uppgift.Kapitaluppgift ?? []), ...(uppgift.Forvarvsinkomstuppgift ?? [])]) {
-        expect(Number(u.Taxeringsar)).toBeGreaterThanOrEqual(first);
-        expect(Number(u.Taxeringsar)).toBeLessThanOrEqual(last);
+        // Assessed by today (2026-11-27): taxation year 2025 at the latest.
+        expect(Number(u.Taxeringsar)).toBeLessThanOrEqual(2025);
+        if (first <= 2025) {
+          expect(Number(u.Taxeringsar)).toBeGreaterThanOrEqual(first);
+          expect(Number(u.Taxeringsar)).toBeLessThanOrEqual(last);
+        } else expect(u.Taxeringsar).toBe('2025');
       }
     }
   });
 
-  it('Given an earner, reports names, status 999 and one entry per taxation year (income year + 1) with plausible amounts', () => {
+  it('Given an earner, reports names, status 999 and one entry per assessed taxation year (income year + 1) with plausible amounts', () => {
     const uppgift = person(skv(twoYears));
     const who = buildPerson(scenario.seed, earner.personidentitet, '2026-11-27', earner);
     expect(uppgift).toMatchObject({
@@ -104,9 +109,13 @@ describe('SKV base service', () => {
       Efternamn: who.efternamn,
       StatusPersonuppgiftKod: '999',
     });
-    const income = uppgift.Forvarvsinkomstuppgift ?? [];
-    expect(income.map((u) => u.Taxeringsar)).toEqual(['2025', '2026', '2027']);
-    for (const u of income) {
+    // Income years 2024 to 2026 overlap the period; on 2026-11-27 only 2024 (taxation year 2025) is assessed.
+    const recent = uppgift.Forvarvsinkomstuppgift ?? [];
+    expect(recent.map((u) => u.Taxeringsar)).toEqual(['2025']);
+    const longAgo = makeBaseRequest({ tidsperiod: { fromDatum: '2021-07-01', tomDatum: '2023-06-30' } });
+    const earlier = person(skv(longAgo)).Forvarvsinkomstuppgift ?? [];
+    expect(earlier.map((u) => u.Taxeringsar)).toEqual(['2022', '2023', '2024']);
+    for (const u of [...earlier, ...recent]) {
       expect(u.SummaInkomstAvTjanst).toBeGreaterThanOrEqual(360_000 * 0.85);
       expect(u.SummaInkomstAvTjanst).toBeLessThanOrEqual(360_000 * 1.15);
       expect(u.FaststalldForvarvsinkomst).toBeLessThanOrEqual(u.SummaInkomstAvTjanst);
@@ -120,12 +129,29 @@ describe('SKV base service', () => {
 
   it('Given two overlapping periods, both report the same figures for the taxation year they share', () => {
     const year = (p: SkvPayload): unknown[] => [
-      ...(person(p).Kapitaluppgift ?? []).filter((u) => u.Taxeringsar === '2026'),
-      ...(person(p).Forvarvsinkomstuppgift ?? []).filter((u) => u.Taxeringsar === '2026'),
+      ...(person(p).Kapitaluppgift ?? []).filter((u) => u.Taxeringsar === '2025'),
+      ...(person(p).Forvarvsinkomstuppgift ?? []).filter((u) => u.Taxeringsar === '2025'),
     ];
-    const narrow = skv(makeBaseRequest({ tidsperiod: { fromDatum: '2025-03-01', tomDatum: '2025-08-31' } }));
+    const narrow = skv(makeBaseRequest({ tidsperiod: { fromDatum: '2024-03-01', tomDatum: '2024-08-31' } }));
     expect(year(narrow).length).toBeGreaterThan(0);
     expect(year(skv(twoYears))).toEqual(year(narrow));
+  });
+
+  it('Given a recent period whose income years are not yet assessed, reports the latest assessed taxation year instead', () => {
+    const recent = makeBaseRequest({ tidsperiod: { fromDatum: '2026-05-01', tomDatum: '2026-10-31' } });
+    const years = (p: SkvPayload): string[] =>
+      (person(p).Forvarvsinkomstuppgift ?? []).map((u) => u.Taxeringsar);
+    // On 2026-11-27 income year 2025 may still be decided (until 15 December 2026): 2025 is the latest assessed.
+    expect(years(skv(recent))).toEqual(['2025']);
+    const lastYear = makeBaseRequest({ tidsperiod: { fromDatum: '2025-01-01', tomDatum: '2025-12-31' } });
+    expect(years(skv(lastYear))).toEqual(['2025']);
+    // From 15 December 2026 every final tax of income year 2025 is decided: taxation year 2026.
+    const december = new Date('2026-12-15T08:00:00Z');
+    const after = (req: BaseServiceRequest): SkvPayload =>
+      sourcePayload(skvSource, scenario, req, december) as SkvPayload;
+    expect(years(after(lastYear))).toEqual(['2026']);
+    expect(years(after(recent))).toEqual(['2026']);
+    expect(years(after(twoYears))).toEqual(['2025', '2026']);
   });
 
   it('Given a protected identity, withholds names and data and marks it with status 200', () => {
@@ -207,6 +233,7 @@ describe('SKV base service', () => {
     const app = createBaseServiceApp(skvSource, {
       clock: fixedClock(now),
       scenarios: staticScenario(scenario),
+      runtime: createRuntimeState(),
     });
     const ok = await request(app).post(skvSource.routePath).send(twoYears);
     expect(ok.status).toBe(200);

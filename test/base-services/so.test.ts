@@ -8,6 +8,7 @@ import type { BaseServiceRequest } from '../../simulator/base-services/types.ts'
 import { contracts } from '../../simulator/contracts/registry.ts';
 import { fixedClock } from '../../simulator/domain/clock.ts';
 import { staticScenario } from '../../simulator/domain/context.ts';
+import { createRuntimeState } from '../../simulator/runtime/state.ts';
 import { addDays, addMonths } from '../../simulator/domain/dates.ts';
 import { makePersonidentitet } from '../../simulator/domain/identity.ts';
 import type { Persona, Scenario } from '../../simulator/scenarios/types.ts';
@@ -16,7 +17,10 @@ import { makeBaseRequest, makePersona, makeScenario } from '../support/factories
 
 const now = new Date('2026-11-27T10:00:00Z');
 const FUND = 'Unionens a-kassa';
-const member = makePersona({ id: 'member', situation: { akassa: FUND, unemployed: true } });
+const member = makePersona({
+  id: 'member',
+  situation: { akassa: FUND, unemployed: true, unemployedSince: '2025-04-14' },
+});
 const employed = makePersona({
   id: 'employed',
   personidentitet: makePersonidentitet('1976-03-15', 239),
@@ -251,6 +255,7 @@ describe('SO base service', () => {
     const app = createBaseServiceApp(soSource, {
       clock: fixedClock(now),
       scenarios: staticScenario(scenario),
+      runtime: createRuntimeState(),
     });
     const ok = await request(app).post(soSource.routePath).send(makeBaseRequest());
     expect(ok.status).toBe(200);

@@ -1,5 +1,5 @@
-import { addDays, addMonths, ageOn } from '../../domain/dates.ts';
-import type { PersonProfile } from '../../domain/person.ts';
+import { addDays, addMonths, minDate } from '../../domain/dates.ts';
+import { programmeCompensation, type PersonProfile } from '../../domain/person.ts';
 import { createRandom } from '../../domain/random.ts';
 import type { BaseServiceRequest, GenerateInput } from '../types.ts';
 
@@ -84,8 +84,6 @@ export function aktivitetsrapportMeddelande(code: AfAktivitetsrapportKod): strin
   return `${code} - ${AF_AKTIVITETSRAPPORT[code]}`;
 }
 
-/** Youngest age at which AF registers a job seeker: the registration history starts on the 16th birthday. */
-const FIRST_REGISTRATION_AGE = 16;
 /** Chance that a month's activity report was never submitted. */
 const MISSED_REPORT = 0.12;
 
@@ -146,24 +144,20 @@ export function afNotRegistered({ person, request }: GenerateInput): AfPayload {
   return { Fraga: afFraga(request), Svar: svar(person, request, false, 1) };
 }
 
-/** One registration as a job seeker (inskrivning): from `from` up to, not including, `next`. */
+/** The registration as a job seeker (inskrivning) in force: from `timeline.unemployedSince` on. */
 interface Registration {
   from: string;
-  next: string;
 }
 
 /**
- * The registration in force on `day`, from a stable history of back-to-back registrations
- * (6 to 36 months each) starting on the person's 16th birthday; undefined before that.
+ * The registration reported for a period ending `tom`: the current one, when it began by `tom` and
+ * by today. AF keeps no earlier registration: before it the person is not registered.
  */
-function registrationOn(seed: number, epoch: string, day: string): Registration | undefined {
-  if (day < epoch) return undefined;
-  let from = epoch;
-  for (let k = 0; ; k++) {
-    const next = addDays(from, createRandom(seed, 'inskrivning', k).int(180, 1100));
-    if (day < next) return { from, next };
-    from = next;
-  }
+function registrationFor(person: PersonProfile, tom: string, today: string): Registration | undefined {
+  const { unemployed, activitySupport } = person.situation;
+  const from = person.timeline.unemployedSince;
+  if (!(unemployed || activitySupport) || from === undefined) return undefined;
+  return from <= tom && from <= today ? { from } : undefined;
 }
 
 /**
@@ -197,35 +191,30 @@ function aktivitetsrapport(
   };
 }
 
-/** Etableringsersättning for a newly arrived person (residence permit, 20 or older), utvecklingsersättning under 25, else aktivitetsstöd. */
-function ersattningTyp(person: PersonProfile, on: string): AfErsattningTyp {
-  const age = ageOn(person.birthDate, on);
-  if (person.situation.residencePermit && age >= 20) return 'Etableringsersättning';
-  if (age < 25) return 'Utvecklingsersättning';
-  return 'Aktivitetsstöd';
-}
-
-/** Decisions from a stable back-to-back history (90 to 200 days each, from `epoch`) that overlap [from, tom]. */
+/**
+ * The decisions on the programme's compensation that overlap [from, tom]: back to back from
+ * `timeline.programmeSince` (90 to 200 days each), each made before it starts, so none starts after
+ * today or after the period. The compensation is the programme's (see programmeCompensation).
+ */
 function decisionsOverlapping(
   seed: number,
   person: PersonProfile,
-  epoch: string,
   from: string,
   tom: string,
+  today: string,
 ): AfBeslut[] {
   const out: AfBeslut[] = [];
-  let start = epoch;
-  for (let k = 0; start <= tom; k++) {
+  const first = person.timeline.programmeSince;
+  const typ = programmeCompensation(person);
+  if (first === undefined || typ === undefined) return out;
+  const last = minDate(tom, today);
+  let start = first;
+  for (let k = 0; start <= last; k++) {
     const r = createRandom(seed, 'beslut', k);
     const end = addDays(start, r.int(90, 200) - 1);
     const omfattning = r.pick([100, 100, 100, 75, 50]);
     if (end >= from)
-      out.push({
-        ErsattningTyp: ersattningTyp(person, start),
-        Omfattning: omfattning,
-        BeslutFrom: start,
-        BeslutTom: end,
-      });
+      out.push({ ErsattningTyp: typ, Omfattning: omfattning, BeslutFrom: start, BeslutTom: end });
     start = addDays(end, 1);
   }
   return out;
@@ -233,12 +222,14 @@ function decisionsOverlapping(
 
 /**
  * AF's answer: for a registered job seeker (`situation.unemployed` or `situation.activitySupport`)
- * the registration in force at the end of the period, the job-seeker category and scope, the
- * activity reports of the period, the decisions on activity support overlapping the period and the
- * a-kassa; for anyone else the "not registered" answer. A protected identity is marked and its names withheld.
+ * whose registration (from `timeline.unemployedSince`) began by the end of the period and by today,
+ * that registration, the job-seeker category and scope, the activity reports of the period, the
+ * decisions on the programme's compensation overlapping the period (from `timeline.programmeSince`)
+ * and the a-kassa; for anyone else the "not registered" answer. A protected identity is marked and
+ * its names withheld.
  */
 export function generateAf(input: GenerateInput): AfPayload {
-  const { person, request, random } = input;
+  const { person, request, random, today } = input;
   // Fixed draws first, so the history does not depend on the period asked.
   const seed = random.seed32();
   const kind = random.pick<AfSkat>([
@@ -254,13 +245,15 @@ export function generateAf(input: GenerateInput): AfPayload {
     Timanställd: random.pick([50, 75, 100]),
   };
 
-  const { unemployed, activitySupport, akassa } = person.situation;
+  const { activitySupport, akassa } = person.situation;
   const { fromDatum: from, tomDatum: tom } = request.tidsperiod;
-  const epoch = addMonths(person.birthDate, FIRST_REGISTRATION_AGE * 12);
-  const registration = unemployed || activitySupport ? registrationOn(seed, epoch, tom) : undefined;
+  const registration = registrationFor(person, tom, today);
   if (registration === undefined) return afNotRegistered(input);
 
-  const skat: AfSkat = activitySupport ? 'I program med aktivitetsstöd' : kind;
+  // In the programme once it has begun (by the end of the period and by today); a job seeker before.
+  const programme = person.timeline.programmeSince;
+  const inProgramme = activitySupport && programme !== undefined && programme <= minDate(tom, today);
+  const skat: AfSkat = inProgramme ? 'I program med aktivitetsstöd' : kind;
   const rest: Partial<AfSvar> = {
     ArbetssokandeInfo: {
       Arbetssokande: true,
@@ -268,11 +261,12 @@ export function generateAf(input: GenerateInput): AfPayload {
       ArbetssokandeRegistrerad: registration.from,
       ArbetssokandeOmfattning:
         skat === 'I program med aktivitetsstöd' || skat === 'Anställd' ? 100 : scope[skat],
-      AktivetetsRapportDatum: aktivitetsrapport(seed, registration, from, tom),
+      // Reports are only known once submitted: none after today.
+      AktivetetsRapportDatum: aktivitetsrapport(seed, registration, from, minDate(tom, today)),
     },
   };
   if (activitySupport) {
-    const beslut = decisionsOverlapping(seed, person, epoch, from, tom);
+    const beslut = decisionsOverlapping(seed, person, from, tom, today);
     rest.BeslutInfo = { EkonomiskaBeslut: beslut.length > 0 ? { Beslut: beslut } : {} };
   }
   if (akassa !== null) rest.Akassetillhorighet = akassa;

@@ -207,11 +207,22 @@ function studyYears(person: PersonProfile, today: string, r: Random): { year: nu
   return years;
 }
 
-/** A hemutrustningslån for a person with a residence permit (some of them): paid once, sometimes topped up. */
+/**
+ * A hemutrustningslån for a person with a residence permit (some of them): paid once, one to eleven
+ * months after arrival (`timeline.arrivalDate`, Migrationsverket's inresedatum), sometimes topped up;
+ * none for a person who was under 18 when it would have been paid.
+ */
 function homeLoan(person: PersonProfile, today: string, r: Random): CaseRecord | undefined {
-  if (!person.situation.residencePermit || person.samordningsnummer || !r.chance(0.6)) return undefined;
-  const year = r.int(2016, 2025);
-  const date = bankDayOnOrBefore(addDays(`${year}-01-01`, r.int(0, 364)));
+  const arrival = person.timeline.arrivalDate;
+  if (
+    !person.situation.residencePermit ||
+    person.samordningsnummer ||
+    arrival === undefined ||
+    !r.chance(0.6)
+  )
+    return undefined;
+  const date = bankDayOnOrBefore(addDays(arrival, r.int(30, 330)));
+  const year = Number(date.slice(0, 4));
   const amount = Math.round((prisbasbelopp(year) * (0.3 + r.next() * 0.3)) / 100) * 100;
   const payments: Payment[] = [{ date, amounts: [line('HUT', 'Hemutrustningslån', amount, 1)] }];
   if (r.chance(0.3)) {

@@ -1,4 +1,5 @@
-import { addDays, addMonths, ageOn, endOfMonth } from '../../domain/dates.ts';
+import { addDays, addMonths, endOfMonth, maxDate } from '../../domain/dates.ts';
+import { programmeCompensation, type ProgrammeCompensation } from '../../domain/person.ts';
 import { createRandom } from '../../domain/random.ts';
 import { monthPart, monthStarts, overlaps, paymentDate, weekdaysIn, type Span } from './calendar.ts';
 import { bokstavskod, sifferkod } from './codes.ts';
@@ -26,45 +27,73 @@ const PROGRAM: readonly { atgardstyp: Sifferkod; program: Sifferkod }[] = [
   { atgardstyp: sifferkod(8, 'AMU-reguljär'), program: sifferkod(8, 'Arbetsmarknadsutbildning') },
 ];
 
-/** The kind of compensation: utvecklingsersättning (tax-free) under 25, else aktivitetsstöd. */
-function ersattningOf(
-  ctx: HistoryContext,
-  random: ReturnType<typeof createRandom>,
-): { kod: Sifferkod; dag: Bokstavskod; perDag: number; taxRate: number } {
-  if (ageOn(ctx.person.birthDate, ctx.today) < 25) {
-    return {
-      kod: sifferkod(3, 'Utvecklingsersättning'),
-      dag: bokstavskod('UE', 'Utvecklingsersättning'),
-      perDag: 154,
-      taxRate: 0,
-    };
-  }
-  return {
-    kod: sifferkod(1, 'Aktivitetsstöd'),
-    dag: bokstavskod('AS', 'Aktivitetsstöd'),
-    perDag: random.pick([223, 223, 365]),
-    taxRate: SKATTESATS,
-  };
+const AKTIVITETSSTOD = bokstavskod('AS', 'Aktivitetsstöd');
+
+/** The programme of a newly arrived person's establishment (etableringsinsatser). */
+const ESTABLISHMENT_PROGRAM = sifferkod(63, 'Etableringsinsatser');
+
+/** How the programme's compensation is paid: its codes (none in the aktivitetsstöd case for etableringsersättning), day rate and tax. */
+interface Compensation {
+  /** The aktivitetsstöd case's `ersattning` (1 aktivitetsstöd, 3 utvecklingsersättning); undefined: no aktivitetsstöd case. */
+  kod?: Sifferkod;
+  dag: Bokstavskod;
+  perDag: number;
+  taxRate: number;
 }
 
-const AKTIVITETSSTOD = bokstavskod('AS', 'Aktivitetsstöd');
+/**
+ * The compensation of the person's programme (programmeCompensation, the same as Arbetsförmedlingen's
+ * decisions): aktivitetsstöd 223 or 365 kr a weekday, taxed; utvecklingsersättning 154 kr, tax-free;
+ * etableringsersättning 308 kr, tax-free, paid outside the aktivitetsstöd case.
+ */
+function compensationOf(kind: ProgrammeCompensation, aktivitetsstodPerDag: number): Compensation {
+  switch (kind) {
+    case 'Etableringsersättning':
+      return { dag: bokstavskod('EE', 'Etableringsersättning'), perDag: 308, taxRate: 0 };
+    case 'Utvecklingsersättning':
+      return {
+        kod: sifferkod(3, 'Utvecklingsersättning'),
+        dag: bokstavskod('UE', 'Utvecklingsersättning'),
+        perDag: 154,
+        taxRate: 0,
+      };
+    case 'Aktivitetsstöd':
+      return {
+        kod: sifferkod(1, 'Aktivitetsstöd'),
+        dag: AKTIVITETSSTOD,
+        perDag: aktivitetsstodPerDag,
+        taxRate: SKATTESATS,
+      };
+  }
+}
+
 /** The most days of the job and development guarantee. */
 const JOB_MAX_DAGAR = 450;
 
 /**
  * Aktivitetsstöd (FK:AS), paid by Försäkringskassan for Arbetsförmedlingen's programmes: one ongoing
- * case that started 6 weeks to 18 months ago. Each month is decided after the activity report (early
- * in the next month), every weekday at the day rate, and paid between the 18th and the 27th. The same
- * history gives the programme compensation (FK:PROG), the referral (FK:PANV) and, in the job and
- * development guarantee, the days used (FK:PJOB).
+ * case from `timeline.programmeSince` (the day Arbetsförmedlingen's decisions start, inside the
+ * registration), applied for 5 to 20 days before (not before `timeline.unemployedSince`). Each month
+ * is decided after the activity report (early in the next month), every weekday at the day rate, and
+ * paid between the 18th and the 27th. The same history gives the programme compensation (FK:PROG),
+ * the referral (FK:PANV) and, in the job and development guarantee, the days used (FK:PJOB). A newly
+ * arrived person's etableringsersättning is paid the same way but has no aktivitetsstöd case: only
+ * FK:PROG, FK:PANV (programme 63, etableringsinsatser) and the payments.
  */
 export function activitySupport(ctx: HistoryContext): Partial<FkHistory> {
-  if (!ctx.person.situation.activitySupport) return {};
+  const start = ctx.person.timeline.programmeSince;
+  const kind = programmeCompensation(ctx.person);
+  if (!ctx.person.situation.activitySupport || start === undefined || kind === undefined) return {};
   const random = createRandom(ctx.seed, 'FK:AS');
-  const start = addDays(ctx.anchor, -random.int(40, 540));
-  const program = random.pick(PROGRAM);
-  const ersattning = ersattningOf(ctx, random);
+  const drawnProgram = random.pick(PROGRAM);
+  const ersattning = compensationOf(kind, random.pick([223, 223, 365]));
+  const establishment = ersattning.kod === undefined;
+  const program = establishment
+    ? { atgardstyp: ESTABLISHMENT_PROGRAM, program: ESTABLISHMENT_PROGRAM }
+    : drawnProgram;
+  const forman = ersattning.dag;
   const planned: Span = { from: start, tom: endOfMonth(addMonths(ctx.anchor, random.int(2, 8))) };
+  const applied = addDays(start, -random.int(5, 20));
   const beslut: AktivitetsstodBeslut[] = [];
   const programBeslut: ProgramersattningBeslut[] = [];
   const payments: FkPaymentRecord[] = [];
@@ -78,12 +107,13 @@ export function activitySupport(ctx: HistoryContext): Partial<FkHistory> {
     const common = {
       fattades,
       definitivt: true,
-      forman: AKTIVITETSSTOD,
+      forman,
       periodicitet: sifferkod(0, 'Ingen'),
       period: { fran: part.from, till: part.tom },
       beslutatBruttobelopp: sek(brutto),
     };
-    beslut.push({ ...common, dagar: dagar.length, karens: false, ersattning: ersattning.kod });
+    if (ersattning.kod !== undefined)
+      beslut.push({ ...common, dagar: dagar.length, karens: false, ersattning: ersattning.kod });
     programBeslut.push({
       ...common,
       ersattningsdagar: dagar.map((dag) => ({
@@ -95,11 +125,11 @@ export function activitySupport(ctx: HistoryContext): Partial<FkHistory> {
     });
     if (overlaps({ from: m, tom: endOfMonth(addMonths(m, 1)) }, ctx.window)) {
       const datum = paymentDate(addMonths(m, 1), r.int(18, 27));
-      const rows = [{ forman: AKTIVITETSSTOD, span: part, brutto, dagar: dagar.length }];
+      const rows = [{ forman, span: part, brutto, dagar: dagar.length }];
       payments.push(
         fkPayment({
-          groups: ['FK:AS', 'FK:PROG'],
-          familj: AKTIVITETSSTOD,
+          groups: establishment ? ['FK:PROG'] : ['FK:AS', 'FK:PROG'],
+          familj: forman,
           datum,
           span: part,
           rows,
@@ -110,7 +140,7 @@ export function activitySupport(ctx: HistoryContext): Partial<FkHistory> {
   }
   const span: Span = { from: start, tom: planned.tom };
   const arende: AktivitetsstodArende = {
-    startades: addDays(start, -random.int(5, 20)),
+    startades: maxDate(ctx.person.timeline.unemployedSince ?? applied, applied),
     aktivt: true,
     avslaget: false,
     grunduppgifter: { atgardstyp: program.atgardstyp },
@@ -124,7 +154,7 @@ export function activitySupport(ctx: HistoryContext): Partial<FkHistory> {
   };
   const part: Partial<FkHistory> = {
     cases: [
-      { key: 'aktivitetsstodsarende', span, arende },
+      ...(establishment ? [] : [{ key: 'aktivitetsstodsarende', span, arende }]),
       { key: 'programersattningsarende', span, arende: programArende },
     ],
     payments,

@@ -42,19 +42,16 @@ function svarOf(c: PermitCase): MivSvar {
 
 /**
  * Migrationsverket's answer: for a person with `situation.residencePermit`, their names, country of
- * origin, arrival date and the cases of a stable history that concern the period (see casesFor); an
- * empty svarCollection when none does. A person without a permit case gets MIV's "no data" answer.
+ * origin, arrival date (the shared `timeline.arrivalDate`) and the cases of a stable history that
+ * concern the period (see casesFor); an empty svarCollection when none does. A person without a
+ * permit case gets MIV's "no data" answer.
  */
 export function generateMiv(input: GenerateInput): MivPayload {
   const { person, request, random, today } = input;
-  if (!person.situation.residencePermit) return mivNoData(input);
+  const arrival = person.timeline.arrivalDate;
+  if (!person.situation.residencePermit || arrival === undefined) return mivNoData(input);
   const ids = correlationIds(request, random);
-  const history = drawPermitHistory(
-    createRandom(random.seed32(), 'MIV'),
-    person.birthDate,
-    today,
-    person.samordningsnummer,
-  );
+  const history = drawPermitHistory(createRandom(random.seed32(), 'MIV'), person.birthDate, today, arrival);
   const cases = casesFor(history, request.tidsperiod.fromDatum, request.tidsperiod.tomDatum);
   return {
     response: {

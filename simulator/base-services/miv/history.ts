@@ -1,4 +1,4 @@
-import { addDays, addMonths, ageOn, maxDate, minDate } from '../../domain/dates.ts';
+import { addDays, addMonths, ageOn } from '../../domain/dates.ts';
 import type { Random } from '../../domain/random.ts';
 import { GROUNDS, HOMELANDS, TEMPORARY_PROTECTION_FROM, type Ground } from './codes.ts';
 
@@ -22,18 +22,9 @@ export interface PermitHistory {
 
 const MAX_CASES = 20;
 
-/** The arrival date: some years before today (within the last two for a samordningsnummer), never before birth. */
-function drawArrival(random: Random, birthDate: string, today: string, samordningsnummer: boolean): string {
-  const age = Math.max(0, ageOn(birthDate, today));
-  const arrivalAge = samordningsnummer
-    ? Math.max(0, age - random.int(0, 1))
-    : random.int(Math.max(0, age - 15), Math.max(0, age - 1));
-  const arrival = addDays(addMonths(birthDate, 12 * arrivalAge), random.int(0, 364));
-  return maxDate(birthDate, minDate(arrival, addDays(today, -30)));
-}
-
 /**
- * Draws the history from the random source, from arrival to today, in one fixed sequence of draws (so
+ * Draws the history from the random source, from arrival (`inresedatum`: the person's
+ * `timeline.arrivalDate`, shared with the other sources) to today, in one fixed sequence of draws (so
  * what has happened does not depend on the asked period): the first permit on one ground fitting the
  * age at arrival (applied from abroad before arrival for work, family ties and studies, unless the
  * person came as a baby; on arrival for protection), then extensions until a permanent permit (never
@@ -44,9 +35,8 @@ export function drawPermitHistory(
   random: Random,
   birthDate: string,
   today: string,
-  samordningsnummer: boolean,
+  inresedatum: string,
 ): PermitHistory {
-  const inresedatum = drawArrival(random, birthDate, today, samordningsnummer);
   const arrivalAge = ageOn(birthDate, inresedatum);
   const fitting = (Object.keys(GROUNDS) as Ground[]).filter(
     (g) => GROUNDS[g].minAge <= arrivalAge && arrivalAge <= GROUNDS[g].maxAge,

@@ -11,11 +11,33 @@ import {
 
 export type { SkvPayload } from './types.ts';
 
-/** The taxation years whose income year overlaps [from, tom] (taxation year = income year + 1), ascending. */
-export function taxationYears(from: string, tom: string): number[] {
+/**
+ * The day taxation year `year` counts as assessed: Skatteverket decides the final tax for an income
+ * year by 15 December of the year after it (the taxation year; most decisions come earlier, from
+ * June), so on this day every decision of the taxation year has been made.
+ */
+export function assessedOn(year: number): string {
+  return `${year}-12-15`;
+}
+
+/** The latest taxation year assessed by `today`. */
+export function latestAssessedYear(today: string): number {
+  const year = Number(today.slice(0, 4));
+  return today >= assessedOn(year) ? year : year - 1;
+}
+
+/**
+ * The taxation years reported for [from, tom] on `today`, ascending: those whose income year
+ * overlaps the period (taxation year = income year + 1) and that are assessed by today; when none of
+ * them is (a recent period), the latest assessed taxation year, which is what a caseworker gets from
+ * Skatteverket for a current case: the latest established income.
+ */
+export function taxationYears(from: string, tom: string, today: string): number[] {
+  const latest = latestAssessedYear(today);
   const years: number[] = [];
-  for (let y = Number(from.slice(0, 4)); y <= Number(tom.slice(0, 4)); y++) years.push(y + 1);
-  return years;
+  for (let y = Number(from.slice(0, 4)); y <= Number(tom.slice(0, 4)); y++)
+    if (y + 1 <= latest) years.push(y + 1);
+  return years.length > 0 ? years : [latest];
 }
 
 /** The document for one person: just the identity and a status code (no data, or protected). */
@@ -28,13 +50,13 @@ export function skvStatusOnly(personidentitet: string, status: '100' | '200'): S
 }
 
 /**
- * The person's taxation data for the taxation years whose income year overlaps the period: earned
+ * The person's taxation data for the assessed taxation years of the period (see taxationYears): earned
  * income from `situation.yearlyIncome` varied by ±15 % per year, capital income for savers and
  * investors (an interest-paying borrower has a deficit, so no surplus), and the final tax. Each year
  * draws from its own random source keyed by the year, so two periods agree on the years they share.
  * A protected identity gets status 200 with names and data withheld.
  */
-export function generateSkv({ person, request, random }: GenerateInput): SkvPayload {
+export function generateSkv({ person, request, random, today }: GenerateInput): SkvPayload {
   if (person.protected) return skvStatusOnly(person.personidentitet, SKV_STATUS.protected);
   const seed = random.seed32();
   const saver = random.chance(0.65);
@@ -42,7 +64,7 @@ export function generateSkv({ person, request, random }: GenerateInput): SkvPayl
   const borrower = random.chance(0.4);
   const kapital: SkvKapitaluppgift[] = [];
   const forvarv: SkvForvarvsinkomstuppgift[] = [];
-  for (const year of taxationYears(request.tidsperiod.fromDatum, request.tidsperiod.tomDatum)) {
+  for (const year of taxationYears(request.tidsperiod.fromDatum, request.tidsperiod.tomDatum, today)) {
     const r = createRandom(seed, 'SKV', year);
     const interest = saver ? r.int(1, 60) * 50 : 0;
     const dividends = investor ? r.int(4, 160) * 250 : 0;

@@ -40,18 +40,13 @@ const SUSPENSION_DAYS = [7, 7, 14, 28, 63] as const;
 
 /**
  * Draws a spell from the random source: a fixed number of draws, so the spell does not depend on the
- * asked period. The spell starts 6 to 36 months before the first of today's month (or, for about one in
- * eight, in the last weeks, often with the decision still pending) and is still going on.
+ * asked period. The spell starts on `start`, the first day of the person's unemployment
+ * (`timeline.unemployedSince`, the day Arbetsförmedlingen registered them: a fund pays from the
+ * registration day), and is still going on; the decision on the right to benefit comes 10 to 40 days
+ * after it (pending while that is after today).
  */
-export function drawSpell(random: Random, today: string): BenefitSpell {
+export function drawSpell(random: Random, today: string, start: string): BenefitSpell {
   const seed = random.seed32();
-  const recent = random.chance(0.12);
-  const monthsBack = random.int(6, 36);
-  const dayInMonth = random.int(0, 27);
-  const daysBack = random.int(5, 40);
-  const start = recent
-    ? addDays(today, -daysBack)
-    : addDays(addMonths(`${today.slice(0, 7)}-01`, -monthsBack), dayInMonth);
   const decisionDate = addDays(start, random.int(10, 40));
   const cadence: Cadence = random.chance(0.7) ? 'biweekly' : 'monthly';
   const dailyRate = random.int(51, 120) * 10;
