@@ -8,7 +8,15 @@ import { createCompositeApp } from './composite/app.ts';
 import { createSourceAgent } from './composite/fan-out.ts';
 import type { CompositeDeps } from './composite/service.ts';
 import { systemClock, type Clock } from './domain/clock.ts';
-import { staticScenario, type SimContext } from './domain/context.ts';
+import type { SimContext } from './domain/context.ts';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createAdminRouter } from './admin/router.ts';
+import { driftinformation } from './drift/driftinformation.ts';
+import type { HistoryEntry } from './history/history-entry.ts';
+import { toCsv } from './history/to-csv.ts';
+import { toJsonLines } from './history/to-json-lines.ts';
+import { createScenarioStore, type LiveScenarioStore } from './scenarios/store.ts';
 import { SOURCE_CODES, type SourceCode } from './domain/sources.ts';
 import type { Scenario } from './scenarios/types.ts';
 import { createRuntimeState } from './runtime/state.ts';
@@ -28,6 +36,20 @@ export interface SimulatorOptions {
   /** Serve only the composite (every base service must then be in baseUrls). */
   compositeOnly?: boolean;
   log?: (line: string) => void;
+  /** More scenarios to load beside `scenario` (which is active), switchable through the admin API. */
+  scenarios?: Scenario[];
+  /** When set, the admin API requires `Authorization: Bearer <token>` (from any address). */
+  adminToken?: string;
+  /** Where POST /admin/scenarios {path} may load files from. */
+  scenariosDir?: string;
+}
+
+/** The release notes served at /admin/release-notes. */
+export const RELEASE_NOTES = fileURLToPath(new URL('../docs/release-notes.md', import.meta.url));
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
 }
 
 /** The path prefix under which the in-process base service of a source is mounted. */
@@ -40,6 +62,8 @@ export interface Simulator {
   app: Express;
   ctx: SimContext;
   deps: CompositeDeps;
+  /** The scenarios loaded, one active: switched through the admin API, reloaded by the file watcher. */
+  store: LiveScenarioStore;
   /** Tells the composite where this app itself is reachable, once it listens. */
   setSelfUrl(url: string): void;
   close(): Promise<void>;
@@ -48,7 +72,9 @@ export interface Simulator {
 /** Builds the simulator's app without listening (tests use it with a real listener for the fan-out). */
 export function createSimulator(options: SimulatorOptions): Simulator {
   const clock = options.clock ?? systemClock;
-  const ctx: SimContext = { clock, scenarios: staticScenario(options.scenario, clock.now()), runtime: createRuntimeState() };
+  const others = (options.scenarios ?? []).filter((x) => x.name !== options.scenario.name);
+  const store = createScenarioStore({ clock, initial: [options.scenario, ...others], active: options.scenario.name });
+  const ctx: SimContext = { clock, scenarios: store, runtime: createRuntimeState() };
   let selfUrl = 'http://127.0.0.1:0';
   const agent = createSourceAgent();
   // History and journal time follow the active scenario's clock, so a demonstration on a fixed clock reads consistently.
@@ -70,6 +96,22 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (options.baseUrls?.[code] === undefined) app.use(baseServicePrefix(code), createBaseServiceApp(SOURCES[code], ctx));
     }
   }
+  app.use(
+    '/admin',
+    createAdminRouter({
+      ctx,
+      store,
+      ...(deps.history === undefined ? {} : { history: deps.history }),
+      ...(deps.journal === undefined ? {} : { journal: deps.journal }),
+      toCsv: (entries) => toCsv(entries as HistoryEntry[]),
+      toJsonLines: (entries) => toJsonLines(entries as HistoryEntry[]),
+      driftinformation,
+      version: packageVersion(),
+      releaseNotes: () => readFileSync(RELEASE_NOTES, 'utf8'),
+      ...(options.adminToken === undefined ? {} : { token: options.adminToken }),
+      ...(options.scenariosDir === undefined ? {} : { scenariosDir: options.scenariosDir }),
+    }),
+  );
   const compositeOptions: Parameters<typeof createCompositeApp>[1] = {};
   if (options.soapPath !== undefined) compositeOptions.soapPath = options.soapPath;
   if (options.log !== undefined) compositeOptions.log = options.log;
@@ -78,6 +120,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     app,
     ctx,
     deps,
+    store,
     setSelfUrl: (url) => {
       selfUrl = url.replace(/\/$/, '');
     },

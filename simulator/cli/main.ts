@@ -1,16 +1,23 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { loadScenarioDir, watchScenarioFiles } from '../scenarios/watch.ts';
 import { createBaseServiceApp } from '../base-services/app.ts';
 import { SOURCES } from '../base-services/registry.ts';
 import { systemClock } from '../domain/clock.ts';
 import { staticScenario } from '../domain/context.ts';
 import { isSourceCode, SOURCE_CODES, type SourceCode } from '../domain/sources.ts';
-import { loadScenarioFile, ScenarioError } from '../scenarios/load.ts';
+import { formatProblem, loadScenarioFile, ScenarioError } from '../scenarios/load.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { createRuntimeState } from '../runtime/state.ts';
 import { baseServicePrefix, listen, startSimulator } from '../server.ts';
 
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/default.yaml', import.meta.url));
+export const DEFAULT_SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
 
 const HELP = `ssbtek-sim: a local SSBTEK v10 (Sammansatt bastjänst ekonomiskt bistånd) for development and tests
 
@@ -28,6 +35,12 @@ Options:
   --timeout MS        the composite's timeout towards each source (default: the scenario's, 10000)
   --base-urls LIST    start only: base services elsewhere, e.g. af=http://127.0.0.1:9101,fk=http://...
   --composite-only    start only: serve no base services in-process (all must be in --base-urls)
+  --scenarios-dir DIR start only: also load every *.yaml here, switchable through the admin API
+                      (default: the bundled scenario library)
+  --no-watch          start only: do not reload scenario files when they change
+  --admin-token TOKEN start only: the admin API (/admin) then requires "Authorization: Bearer TOKEN"
+                      and answers from any address (also read from SSBTEK_ADMIN_TOKEN); without
+                      it the admin API answers only requests from this machine
   --quiet             no request log
 
 Exit codes: 0 ok, 1 failed to start, 2 invalid scenario or usage.
@@ -92,6 +105,9 @@ export async function main(
         timeout: { type: 'string' },
         'base-urls': { type: 'string' },
         'composite-only': { type: 'boolean' },
+        'scenarios-dir': { type: 'string' },
+        'no-watch': { type: 'boolean' },
+        'admin-token': { type: 'string' },
         quiet: { type: 'boolean' },
       },
     });
@@ -133,8 +149,15 @@ export async function main(
           const missing = SOURCE_CODES.filter((c) => baseUrls[c] === undefined);
           if (missing.length > 0) throw new UsageError(`--composite-only needs --base-urls for ${missing.join(', ').toLowerCase()}`);
         }
+        const adminToken = values['admin-token'] ?? process.env.SSBTEK_ADMIN_TOKEN;
+        if (adminToken !== undefined && adminToken.trim() === '') throw new UsageError('--admin-token must not be empty');
+        const scenariosDir = values['scenarios-dir'] ?? DEFAULT_SCENARIOS_DIR;
+        const library = loadScenarioDir(scenariosDir);
+        for (const e of library.errors) err(`warning: ${e.origin} not loaded:\n${e.problems.map(formatProblem).join("\n")}\n`);
         const sim = await startSimulator({
           scenario,
+          scenarios: library.scenarios.filter((x) => x.name !== scenario.name),
+          scenariosDir,
           host,
           port: parsePort(values.port, 8080),
           baseUrls,
@@ -142,15 +165,30 @@ export async function main(
           ...(values['soap-path'] === undefined ? {} : { soapPath: values['soap-path'] }),
           ...(timeoutMs === undefined ? {} : { timeoutMs }),
           ...(log === undefined ? {} : { log }),
+          ...(adminToken === undefined ? {} : { adminToken }),
         });
+        const watched = [resolve(scenarioFile), ...library.files.map((f) => resolve(f)).filter((f) => f !== resolve(scenarioFile))];
+        const stopWatching = values['no-watch']
+          ? () => undefined
+          : watchScenarioFiles(sim.store, watched, {
+              onReload: (s) => out(`scenario "${s.name}" reloaded from ${s.origin}\n`),
+              onError: (e) => err(`scenario file not reloaded (the last good version stays):\n${e.message}\n`),
+            });
+        if (adminToken === undefined && !isLoopbackHost(host)) {
+          err(`warning: listening on ${host} without --admin-token: the admin API answers only requests from this machine\n`);
+        }
         const soap = `${sim.url}${values['soap-path'] ?? '/ssbtek/v10'}`;
         out(`SSBTEK simulator running, scenario "${scenario.name}" (${scenario.personas.length} personas) from ${scenarioFile}\n`);
         out(`  SOAP endpoint   ${soap}\n  WSDL            ${soap}?wsdl\n  JSON API        ${sim.url}/api/v1/hamtaBastjanstInformation\n`);
+        out(`  Admin API       ${sim.url}/admin (${adminToken === undefined ? 'this machine only' : 'token required'}), scenarios: ${sim.store.list().map((x) => x.name).join(', ')}\n`);
         for (const code of SOURCE_CODES) {
           out(`  ${code.padEnd(4)} base      ${baseUrls[code] ?? `${sim.url}${baseServicePrefix(code)}`}${SOURCES[code].routePath}\n`);
         }
         out('Press Ctrl+C to stop.\n');
-        const stop = (): void => void sim.close().then(() => process.exit(0));
+        const stop = (): void => {
+          stopWatching();
+          void sim.close().then(() => process.exit(0));
+        };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
         return 0;
