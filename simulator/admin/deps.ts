@@ -1,27 +1,12 @@
 import type { Request } from 'express';
+import type { HistoryFilter as StoreHistoryFilter } from '../history/history-filter.ts';
 import type { SimContext } from '../domain/context.ts';
 import type { LiveScenarioStore } from '../scenarios/store.ts';
 import type { SourceCode } from '../domain/sources.ts';
 import type { Failure, Notice, Scenario } from '../scenarios/types.ts';
 
-/**
- * What GET /admin/history asks the store for. Every field given must match; `from` and `to` are
- * ISO 8601 instants (UTC). Newest first, paged by limit and offset.
- */
-export interface HistoryFilter {
-  /** The caseworker (handlaggare), exactly. */
-  caseworker?: string;
-  personidentitet?: string;
-  arendeidentitet?: string;
-  /** The municipality: its organisationsnummer (or name). */
-  municipality?: string;
-  /** Records at or after this instant. */
-  from?: string;
-  /** Records at or before this instant. */
-  to?: string;
-  limit: number;
-  offset: number;
-}
+/** What GET /admin/history asks the store for: the history's own filter, always paged. */
+export type HistoryFilter = StoreHistoryFilter & { limit: number; offset: number };
 
 /**
  * The processing history (behandlingshistorik) as the admin API needs it. Structural: the store of

@@ -23,6 +23,24 @@ export function xmlDocumentCodec<P>(schemaPath: string): Pick<SourceModule<P>, '
   };
 }
 
+/** What an XML source defines itself; xmlSource adds the document functions, the call and error reading. */
+export type XmlSourceDefinition<P> = Pick<SourceModule<P>, 'code' | 'schemaPath' | 'routePath' | 'generate' | 'noData' | 'marksProtected'> &
+  Partial<Pick<SourceModule<P>, 'soapData' | 'parseIncoming'>>;
+
+/**
+ * A source whose base service answers an XML document described by its schema: POSTed the JSON
+ * base-service query at its route, errors as problem+json. `soapData` and `parseIncoming` may be overridden.
+ */
+export function xmlSource<P>(definition: XmlSourceDefinition<P>): SourceModule<P> {
+  return {
+    mediaType: 'application/xml',
+    ...xmlDocumentCodec<P>(definition.schemaPath),
+    buildCall: (request) => jsonPostCall(definition.routePath, request),
+    readError: readProblemError,
+    ...definition,
+  };
+}
+
 /** The default call: POST the base-service request as JSON to the source's route. */
 export function jsonPostCall(path: string, request: BaseServiceRequest): BaseServiceCall {
   return {

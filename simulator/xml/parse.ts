@@ -16,29 +16,36 @@ export class XmlSyntaxError extends Error {
   }
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  textNodeName: '#text',
-  processEntities: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-});
+/** Every value a string, attributes as `@_name`, text as `#text`; prefixes kept or removed. */
+function makeParser(removeNSPrefix: boolean): XMLParser {
+  return new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    removeNSPrefix,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    textNodeName: '#text',
+    processEntities: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+  });
+}
+
+const parser = makeParser(true);
 
 /**
  * Parses an XML document into plain data, namespace prefixes removed (elements are known by local name).
  * Every value stays a string; the schema-driven reader decides types and arrays.
  */
 export function parseXml(text: string): XmlNode {
+  return parseWith(parser, text);
+}
+
+function parseWith(p: XMLParser, text: string): XmlNode {
   const check = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (check !== true) {
-    throw new XmlSyntaxError(check.err.msg, check.err.line, check.err.col);
-  }
-  const result: unknown = parser.parse(text);
+  if (check !== true) throw new XmlSyntaxError(check.err.msg, check.err.line, check.err.col);
+  const result: unknown = p.parse(text);
   if (result === null || typeof result !== 'object') throw new XmlSyntaxError('document has no root element');
   return result as XmlNode;
 }
@@ -51,26 +58,11 @@ export function rootElement(doc: XmlNode): { name: string; node: XmlValue } {
   return { name, node: doc[name] as XmlValue };
 }
 
-const prefixedParser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  removeNSPrefix: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  textNodeName: '#text',
-  processEntities: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-});
+const prefixedParser = makeParser(false);
 
 /** Parses keeping namespace prefixes and xmlns attributes, for namespace-aware reading (see resolveElement). */
 export function parseXmlWithPrefixes(text: string): XmlNode {
-  const check = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (check !== true) throw new XmlSyntaxError(check.err.msg, check.err.line, check.err.col);
-  const result: unknown = prefixedParser.parse(text);
-  if (result === null || typeof result !== 'object') throw new XmlSyntaxError('document has no root element');
-  return result as XmlNode;
+  return parseWith(prefixedParser, text);
 }
 
 /** An element of a prefix-keeping parse, with its namespace resolved. */

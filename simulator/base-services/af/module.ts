@@ -1,5 +1,5 @@
 import type { SourceModule } from '../types.ts';
-import { jsonPostCall, readProblemError, xmlDocumentCodec } from '../xml-source.ts';
+import { xmlSource } from '../xml-source.ts';
 import { afNotRegistered, generateAf, type AfPayload } from './generate.ts';
 
 const schemaPath = 'base-services/af.schema.json';
@@ -10,15 +10,11 @@ const routePath = '/af/arbetssokande/ersattningsstod/v2/fraga';
  * and a-kassa membership (ers_stod v2 `SvarMeddelande`). Marks a protected identity with
  * `Svar/Sekretessmarkering` and then withholds the names. See docs/sources/af.md.
  */
-export const afSource: SourceModule<AfPayload> = {
+export const afSource: SourceModule<AfPayload> = xmlSource<AfPayload>({
   code: 'AF',
   schemaPath,
-  mediaType: 'application/xml',
   routePath,
   generate: generateAf,
   noData: afNotRegistered,
   marksProtected: (payload) => payload.Svar.Sekretessmarkering === true,
-  ...xmlDocumentCodec<AfPayload>(schemaPath),
-  buildCall: (request) => jsonPostCall(routePath, request),
-  readError: readProblemError,
-};
+});

@@ -1,5 +1,5 @@
 import type { SourceModule } from '../types.ts';
-import { jsonPostCall, readProblemError, xmlDocumentCodec } from '../xml-source.ts';
+import { xmlSource, xmlDocumentCodec } from '../xml-source.ts';
 import { csnNoData, generateCsn } from './generate.ts';
 import { parseCsnIncoming } from './incoming.ts';
 import type { CsnPayload } from './types.ts';
@@ -14,19 +14,14 @@ const documents = xmlDocumentCodec<CsnPayload>(schemaPath);
  * in the composite answer CSN/data is <ssbt:svar> holding that document in base64. A protected
  * identity is marked by a non-blank Person/@sekretess.
  */
-export const csnSource: SourceModule<CsnPayload> = {
+export const csnSource: SourceModule<CsnPayload> = xmlSource<CsnPayload>({
   code: 'CSN',
   schemaPath,
-  mediaType: 'application/xml',
   routePath,
   generate: generateCsn,
   noData: csnNoData,
   marksProtected: (payload) => (payload.Personer.Person ?? []).some((p) => (p.sekretess ?? '').trim() !== ''),
-  toDocument: documents.toDocument,
-  fromDocument: documents.fromDocument,
   soapData: (payload, indent) =>
     `${indent}<ssbt:svar>${Buffer.from(documents.toDocument(payload), 'utf8').toString('base64')}</ssbt:svar>`,
-  buildCall: (request) => jsonPostCall(routePath, request),
   parseIncoming: parseCsnIncoming,
-  readError: readProblemError,
-};
+});

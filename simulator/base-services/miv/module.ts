@@ -1,5 +1,5 @@
 import type { SourceModule } from '../types.ts';
-import { jsonPostCall, readProblemError, xmlDocumentCodec } from '../xml-source.ts';
+import { xmlSource } from '../xml-source.ts';
 import { generateMiv, mivNoData, type MivPayload } from './generate.ts';
 
 const schemaPath = 'base-services/miv.schema.json';
@@ -9,15 +9,11 @@ const routePath = '/miv/ssbtek/v1/fraga';
  * Migrationsverket: residence and work permits and their decisions. "No data" is a response with the
  * ids and the personnummer and no svarCollection. MIV has no way of marking a protected identity.
  */
-export const mivSource: SourceModule<MivPayload> = {
+export const mivSource: SourceModule<MivPayload> = xmlSource<MivPayload>({
   code: 'MIV',
   schemaPath,
-  mediaType: 'application/xml',
   routePath,
   generate: generateMiv,
   noData: mivNoData,
   marksProtected: () => false,
-  ...xmlDocumentCodec<MivPayload>(schemaPath),
-  buildCall: (request) => jsonPostCall(routePath, request),
-  readError: readProblemError,
-};
+});

@@ -1,5 +1,5 @@
 import type { SourceModule } from '../types.ts';
-import { jsonPostCall, readProblemError, xmlDocumentCodec } from '../xml-source.ts';
+import { xmlSource, xmlDocumentCodec } from '../xml-source.ts';
 import { generateSkv, skvStatusOnly, type SkvPayload } from './generate.ts';
 import { svarElement } from './svar-element.ts';
 import { SKV_STATUS } from './types.ts';
@@ -13,17 +13,13 @@ const codec = xmlDocumentCodec<SkvPayload>(schemaPath);
  * answer it travels as text in SKV/data/svar. "No data" is status 100; a protected identity is status
  * 200 with names and data withheld.
  */
-export const skvSource: SourceModule<SkvPayload> = {
+export const skvSource: SourceModule<SkvPayload> = xmlSource<SkvPayload>({
   code: 'SKV',
   schemaPath,
-  mediaType: 'application/xml',
   routePath,
   generate: generateSkv,
   noData: ({ request }) => skvStatusOnly(request.personidentitet, SKV_STATUS.unknown),
   marksProtected: (payload) =>
     payload.PersonuppgiftLista.Personuppgift.some((p) => p.StatusPersonuppgiftKod === SKV_STATUS.protected),
-  ...codec,
   soapData: (payload, indent) => svarElement(codec.toDocument(payload).trimEnd(), indent),
-  buildCall: (request) => jsonPostCall(routePath, request),
-  readError: readProblemError,
-};
+});

@@ -1,5 +1,5 @@
 import type { SourceModule } from '../types.ts';
-import { jsonPostCall, readProblemError, xmlDocumentCodec } from '../xml-source.ts';
+import { xmlSource } from '../xml-source.ts';
 import { soEcho } from './echo.ts';
 import { generateSo, type SoPayload } from './generate.ts';
 
@@ -11,15 +11,11 @@ const routePath = '/so/ubp/v1/fraga';
  * suspensions and applications, one entry per fund. "No data" is the echo with an empty
  * ArbetsloshetsersattningLista. SO has no way of marking a protected identity.
  */
-export const soSource: SourceModule<SoPayload> = {
+export const soSource: SourceModule<SoPayload> = xmlSource<SoPayload>({
   code: 'SO',
   schemaPath,
-  mediaType: 'application/xml',
   routePath,
   generate: generateSo,
   noData: ({ request }) => ({ ...soEcho(request), ArbetsloshetsersattningLista: {} }),
   marksProtected: () => false,
-  ...xmlDocumentCodec<SoPayload>(schemaPath),
-  buildCall: (request) => jsonPostCall(routePath, request),
-  readError: readProblemError,
-};
+});

@@ -1,20 +1,16 @@
 import type { SourceModule } from '../types.ts';
-import { jsonPostCall, readProblemError, xmlDocumentCodec } from '../xml-source.ts';
+import { xmlSource } from '../xml-source.ts';
 import { generateTns, type TnsPayload } from './generate.ts';
 
 const schemaPath = 'base-services/tns.schema.json';
 const routePath = '/tns/ssbtek/hamtauppgifter/v1';
 
 /** Transportstyrelsen: the vehicles a person owns. TNS has no way of marking a protected identity. */
-export const tnsSource: SourceModule<TnsPayload> = {
+export const tnsSource: SourceModule<TnsPayload> = xmlSource<TnsPayload>({
   code: 'TNS',
   schemaPath,
-  mediaType: 'application/xml',
   routePath,
   generate: generateTns,
   noData: () => ({ resultat: 'OK', fordonsinnehav: {} }),
   marksProtected: () => false,
-  ...xmlDocumentCodec<TnsPayload>(schemaPath),
-  buildCall: (request) => jsonPostCall(routePath, request),
-  readError: readProblemError,
-};
+});
