@@ -21,7 +21,7 @@ export interface Case {
   /** Where the case is written (for reports): file relative to the repository, and line. */
   file: string;
   line: number;
-  /** The mode-specific part: every field of the case except the common ones above. */
+  /** The mode-specific part: every field of the case except the common ones above (`tags` and `skip` included). */
   body: Record<string, unknown>;
 }
 
@@ -111,4 +111,20 @@ export interface Mapping {
   tidsperiod: { fromDatum: string; tomDatum: string };
   syfte: string;
   lagtext: string;
+}
+
+/** What a reporter learns when a run starts: the cases it will hear about, in order. */
+export interface RunStart {
+  mode: Mode;
+  target: string;
+  startedAt: string;
+  cases: readonly Case[];
+}
+
+/** Receives a run as it happens (console progress) or at its end (files). Every hook is optional. */
+export interface Reporter {
+  onStart?(start: RunStart): void | Promise<void>;
+  /** After each case, in order; `index` counts from 1 up to `total`. */
+  onCase?(result: CaseResult, index: number, total: number): void | Promise<void>;
+  onEnd?(run: RunResult): void | Promise<void>;
 }
