@@ -11,6 +11,8 @@ Provider options:
   --target URL        the SOAP endpoint judged, e.g. http://127.0.0.1:8080/ssbtek/v10
   --control URL       when the target is ssbtek-sim: its base URL (e.g. http://127.0.0.1:8080), so
                       cases can put it in the states they need (docs/harness-provider.md)
+  --control-token T   the simulator's --admin-token, when it was started with one
+                      (default: $SSBTEK_ADMIN_TOKEN)
   --timeout MS        timeout of each request (default 30000)
   --deadline MS       the provider's stated deadline for an answer (replaces each case's own)
   --ca FILE --cert FILE --key FILE [--passphrase X]

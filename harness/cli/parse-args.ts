@@ -38,6 +38,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   target: { type: 'string' },
   control: { type: 'string' },
+  'control-token': { type: 'string' },
   adapter: { type: 'string' },
   mapping: { type: 'string' },
   suite: { type: 'string' },
@@ -57,7 +58,7 @@ type Option = keyof typeof OPTIONS;
 const COMMON: Option[] = ['help', 'suite', 'grep', 'level'];
 const REPORT: Option[] = [...COMMON, 'mapping', 'bail', 'reporter', 'timeout'];
 const ALLOWED: Record<'provider' | 'client' | 'list', Option[]> = {
-  provider: [...REPORT, 'target', 'control', 'deadline', 'ca', 'cert', 'key', 'passphrase'],
+  provider: [...REPORT, 'target', 'control', 'control-token', 'deadline', 'ca', 'cert', 'key', 'passphrase'],
   client: [...REPORT, 'adapter'],
   list: COMMON,
 };
@@ -185,11 +186,13 @@ export function parseCommand(argv: string[], env: Record<string, string | undefi
   if (values.target === undefined) throw new UsageError('provider needs --target URL');
   const deadlineMs = ms('deadline', values.deadline);
   const tlsOptions = tls(values, env);
+  const controlToken = values['control-token'] ?? env.SSBTEK_ADMIN_TOKEN;
   return {
     ...base,
     provider: {
       target: httpUrl('target', values.target),
       ...(values.control === undefined ? {} : { control: httpUrl('control', values.control) }),
+      ...(controlToken === undefined ? {} : { controlToken }),
       timeoutMs,
       ...(deadlineMs === undefined ? {} : { deadlineMs }),
       ...(tlsOptions === undefined ? {} : { tls: tlsOptions }),

@@ -17,6 +17,8 @@ export interface ProviderOptions {
   target: string;
   /** When the target is ssbtek-sim: the simulator's base URL (its admin API is {control}/admin), enabling state-dependent cases; absent for other providers. */
   control?: string;
+  /** The simulator's admin token (its --admin-token), sent as a bearer token to the control URL. */
+  controlToken?: string;
   mapping: Mapping;
   /** Timeout of each request, in ms. */
   timeoutMs: number;

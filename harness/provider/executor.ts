@@ -75,7 +75,15 @@ export function createProviderExecutor(
     for (const s of scenarioList().values()) {
       const url = controlUrl(control, '/admin/scenarios');
       const ex = await sendOrThrow(
-        { method: 'POST', url, headers: { 'content-type': 'application/yaml' }, body: s.yaml },
+        {
+          method: 'POST',
+          url,
+          headers: {
+            'content-type': 'application/yaml',
+            ...(options.controlToken === undefined ? {} : { authorization: `Bearer ${options.controlToken}` }),
+          },
+          body: s.yaml,
+        },
         options.timeoutMs,
         'the simulator control',
       );

@@ -49,6 +49,8 @@ export function createConsoleReporter(options: ConsoleReporterOptions): Reporter
         `${paint(COLOR[r.verdict], SYMBOL[r.verdict])} ${counter} ${r.level.padEnd(6)} ${r.id}  ${r.title}${paint(90, tail)}`,
       );
       if (r.verdict === 'error') w(`      ${paint(COLOR.error, 'could not run:')} ${r.reason ?? ''}`);
+      // A passing case may carry a note: a check that could not run here (e.g. no xmllint).
+      if ((r.verdict === 'pass' || r.verdict === 'fail') && r.reason !== undefined) w(`      ${paint(90, `note: ${r.reason}`)}`);
       for (const f of r.failures)
         w(`      ${paint(COLOR.fail, `${f.expectation}:`)} ${f.message.split('\n').join('\n        ')}`);
       if (r.verdict === 'fail' || r.verdict === 'error') w(`      ${paint(90, `${r.file}:${r.line}`)}`);
