@@ -12,6 +12,7 @@ import type { SimContext } from './domain/context.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createAdminRouter } from './admin/router.ts';
+import { createUiRouter } from './ui/router.ts';
 import { driftinformation } from './drift/driftinformation.ts';
 import type { HistoryEntry } from './history/history-entry.ts';
 import { toCsv } from './history/to-csv.ts';
@@ -116,6 +117,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   if (options.soapPath !== undefined) compositeOptions.soapPath = options.soapPath;
   if (options.log !== undefined) compositeOptions.log = options.log;
   app.use(createCompositeApp(deps, compositeOptions));
+  app.use(createUiRouter({ deps, store, soapPath: options.soapPath ?? '/ssbtek/v10' }));
   return {
     app,
     ctx,
