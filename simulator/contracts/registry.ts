@@ -57,6 +57,7 @@ export class ContractRegistry {
     addFormats(this.ajv);
     this.ajv.addKeyword({ keyword: 'xml', schemaType: 'object' });
     this.ajv.addKeyword({ keyword: 'x-felkod', schemaType: 'string' });
+    this.ajv.addKeyword({ keyword: 'x-information', schemaType: 'object' });
     for (const rel of listSchemaFiles(dir)) {
       const schema = JSON.parse(readFileSync(join(dir, rel), 'utf8')) as CodecSchema;
       const id = schemaId(rel);
