@@ -118,6 +118,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   if (options.log !== undefined) compositeOptions.log = options.log;
   app.use(createCompositeApp(deps, compositeOptions));
   app.use(createUiRouter({ deps, store, soapPath: options.soapPath ?? '/ssbtek/v10' }));
+  // Last resort: never express's HTML error page with a stack trace.
+  app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const e = err as { status?: number; type?: string };
+    const status = typeof e.status === 'number' && e.status >= 400 && e.status < 600 ? e.status : 500;
+    if (status >= 500) console.error('internal error:', err);
+    if (res.headersSent) return;
+    res.status(status).type('application/problem+json').send(JSON.stringify({ type: 'about:blank', title: status >= 500 ? 'Internal error' : 'Bad request', status }));
+  });
   return {
     app,
     ctx,

@@ -151,6 +151,20 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
     }
   });
 
+  // A body the SOAP endpoint cannot read at all (too large, broken encoding) is still answered as a SOAP Fault.
+  app.use(soapPath, (err: unknown, _req: Request, res: Response, next: express.NextFunction) => {
+    const e = err as { type?: string; status?: number };
+    if (e.type === 'entity.too.large') {
+      sendRefusal(res, { felkod: 'SSBT-004', felmeddelande: ['The request is larger than the service accepts (2 MiB).'], httpStatus: 413 }, undefined, log);
+      return;
+    }
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      sendRefusal(res, { felkod: 'SSBT-001', felmeddelande: ['The request body could not be read.'], httpStatus: 500 }, undefined, log);
+      return;
+    }
+    next(err);
+  });
+
   const api = express.Router();
   api.use(express.text({ limit: '2mb', type: ['application/json', 'application/*+json'] }), journalled(deps), parseJsonText);
   api.post('/hamtaBastjanstInformation', async (req: Request, res: Response) => {
@@ -182,6 +196,10 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
     const e = err as { type?: string; message?: string };
     if (e.type === 'entity.parse.failed') {
       sendProblem(res, { title: 'Malformed JSON body', status: 400, detail: e.message ?? 'the body is not valid JSON', felkod: 'SSBT-001', felmeddelande: ['The query is not well-formed JSON.'] });
+      return;
+    }
+    if (e.type === 'entity.too.large') {
+      sendProblem(res, { title: 'Request too large', status: 413, detail: 'The query is larger than the service accepts (2 MiB).', felkod: 'SSBT-004', felmeddelande: ['The query is larger than the service accepts (2 MiB).'] });
       return;
     }
     const fault = internalFault(err);

@@ -1,5 +1,5 @@
 import { RequestFault } from '../faults/soap-fault.ts';
-import { childElements, parseXmlWithPrefixes, stripPrefixes, XmlSyntaxError, type XmlValue } from '../xml/parse.ts';
+import { childElements, parseXmlWithPrefixes, stripPrefixes, XmlLimitError, XmlSyntaxError, type XmlValue } from '../xml/parse.ts';
 import { SOAP11_NS, SOAP12_NS, SSBT_NS } from './namespaces.ts';
 
 export type Operation = 'hamtaBastjanstInformation' | 'testaBastjanstInformation';
@@ -20,12 +20,23 @@ export function readSoapRequest(text: string): SoapRequest {
   try {
     doc = parseXmlWithPrefixes(text);
   } catch (e) {
+    if (e instanceof XmlLimitError || e instanceof RangeError) throw new RequestFault('SSBT-004', 'The request is nested too deeply to be read.');
     if (e instanceof XmlSyntaxError) {
       const where = e.line === undefined ? '' : ` (line ${e.line}, column ${e.column ?? '?'})`;
       throw new RequestFault('SSBT-001', `The request is not well-formed XML${where}: ${e.message}`);
     }
     throw e;
   }
+  try {
+    return readEnvelope(doc);
+  } catch (e) {
+    // A document nested deeper than the reader's recursion can follow is refused, not a crash.
+    if (e instanceof RangeError) throw new RequestFault('SSBT-004', 'The request is nested too deeply to be read.');
+    throw e;
+  }
+}
+
+function readEnvelope(doc: ReturnType<typeof parseXmlWithPrefixes>): SoapRequest {
   const roots = childElements(doc, {});
   const envelope = roots[0];
   if (roots.length !== 1 || envelope === undefined || envelope.local !== 'Envelope') {

@@ -17,6 +17,7 @@ export const FELKODER = {
   'SSBT-001': { scope: 'fault', httpStatus: 500, summary: 'The request is not well-formed: XML for SOAP, JSON for the JSON API.' },
   'SSBT-002': { scope: 'fault', httpStatus: 500, summary: 'The request is not a SOAP 1.1 envelope with a Body holding one operation element.' },
   'SSBT-003': { scope: 'fault', httpStatus: 500, summary: 'The operation is not one of hamtaBastjanstInformation and testaBastjanstInformation (or is in another namespace).' },
+  'SSBT-004': { scope: 'fault', httpStatus: 413, summary: 'The request is larger than the service accepts (2 MiB), or nested too deeply to be read.' },
   'SSBT-010': { scope: 'fault', httpStatus: 500, summary: 'The query breaks the contract: a required element is missing, an element is unknown or repeated, or a value has the wrong type or form. The message names the element.' },
   'SSBT-011': { scope: 'fault', httpStatus: 500, summary: 'personidentitet is not 12 digits.' },
   'SSBT-012': { scope: 'fault', httpStatus: 500, summary: 'personidentitet holds no real birth date (samordningsnummer: day + 60).' },

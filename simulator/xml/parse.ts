@@ -42,10 +42,27 @@ export function parseXml(text: string): XmlNode {
   return parseWith(parser, text);
 }
 
+/** Thrown when a document goes past what the reader follows (nesting depth). */
+export class XmlLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'XmlLimitError';
+  }
+}
+
 function parseWith(p: XMLParser, text: string): XmlNode {
-  const check = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (check !== true) throw new XmlSyntaxError(check.err.msg, check.err.line, check.err.col);
-  const result: unknown = p.parse(text);
+  let check: ReturnType<typeof XMLValidator.validate>;
+  let result: unknown;
+  try {
+    check = XMLValidator.validate(text, { allowBooleanAttributes: false });
+    if (check !== true) throw new XmlSyntaxError(check.err.msg, check.err.line, check.err.col);
+    result = p.parse(text);
+  } catch (e) {
+    if (e instanceof RangeError || (e instanceof Error && /nested/i.test(e.message) && !(e instanceof XmlSyntaxError))) {
+      throw new XmlLimitError('the document is nested too deeply');
+    }
+    throw e;
+  }
   if (result === null || typeof result !== 'object') throw new XmlSyntaxError('document has no root element');
   return result as XmlNode;
 }
