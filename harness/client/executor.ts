@@ -10,6 +10,8 @@ import type { Scenario } from '../../simulator/scenarios/types.ts';
 import { startSimulator } from '../../simulator/server.ts';
 import { writeXml } from '../../simulator/xml/schema-codec.ts';
 import type { ClientOptions } from '../core/options.ts';
+import { baseQuery } from '../provider/base-query.ts';
+import { soapEnvelope } from '../provider/envelope.ts';
 import { personFor } from '../core/person-for.ts';
 import {
   TargetUnreachable,
@@ -68,41 +70,9 @@ export function adapterInput(
 async function warmUp(url: string, mapping: Mapping): Promise<void> {
   const registry = contracts();
   const person = Object.values(mapping.persons)[0] ?? '198803159824';
-  const period = mapping.tidsperiod;
-  const lefi = {
-    personnummer: person,
-    period: { from: period.fromDatum, tom: period.tomDatum },
-    formansinformation: ['FK:BOB'],
-    ovrigInformation: ['FK:GEPI'],
-  };
-  const query = {
-    generellaFrageparametrar: {
-      fraganSkallInkluderasISvaret: false,
-      ingivare: mapping.ingivare,
-      personidentitet: person,
-      arendeidentitet: 'EB-HARNESS-WARM-UP',
-      tidsperiod: period,
-      syfte: mapping.syfte,
-      lagtext: mapping.lagtext,
-    },
-    specifikaFrageparametrar: {
-      AF: { inkludera: true },
-      CSN: { inkludera: true },
-      FK: {
-        inkludera: true,
-        fraga: {
-          aktorsid: mapping.aktorsid,
-          lefiJsonFraga: Buffer.from(JSON.stringify(lefi)).toString('base64'),
-        },
-      },
-      SKV: { inkludera: true },
-      SO: { inkludera: true },
-      TNS: { inkludera: true },
-      MIV: { inkludera: true },
-    },
-  };
+  const query = baseQuery(mapping, person, 'EB-HARNESS-WARM-UP');
   const xml = writeXml(registry.schema('composite/query.schema.json'), query, registry.resolve, '    ');
-  const envelope = `<?xml version="1.0" encoding="UTF-8"?>\n<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>\n${xml}\n</soapenv:Body></soapenv:Envelope>\n`;
+  const envelope = soapEnvelope(xml);
   const res = await fetch(`${url}${SOAP_PATH}`, {
     method: 'POST',
     headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '""', 'x-ssbtek-scenario': 'healthy' },

@@ -193,11 +193,8 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
     sendProblem(res, { title: 'Not found', status: 404, detail: `${req.method} /api/v1${req.path} does not exist; see /api/v1/openapi.json` });
   });
   api.use((err: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
-    const e = err as { type?: string; message?: string };
-    if (e.type === 'entity.parse.failed') {
-      sendProblem(res, { title: 'Malformed JSON body', status: 400, detail: e.message ?? 'the body is not valid JSON', felkod: 'SSBT-001', felmeddelande: ['The query is not well-formed JSON.'] });
-      return;
-    }
+    // Malformed JSON is answered by parseJsonText; what reaches here is a body that could not be read.
+    const e = err as { type?: string };
     if (e.type === 'entity.too.large') {
       sendProblem(res, { title: 'Request too large', status: 413, detail: 'The query is larger than the service accepts (2 MiB).', felkod: 'SSBT-004', felmeddelande: ['The query is larger than the service accepts (2 MiB).'] });
       return;
