@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import express, { type Express } from 'express';
@@ -43,6 +44,40 @@ export interface SimulatorOptions {
   adminToken?: string;
   /** Where POST /admin/scenarios {path} may load files from. */
   scenariosDir?: string;
+  /** The processing history's append-only file (JSON Lines); in memory only when not set. */
+  historyFile?: string;
+  /** Warnings while loading the history file (skipped lines). */
+  warn?: (message: string) => void;
+}
+
+/** HTTPS, and with `requireClientCertificate` mutual TLS: the server's certificate and key (PEM), and the CA clients' certificates must come from. */
+export interface TlsServerOptions {
+  cert: string | Buffer;
+  key: string | Buffer;
+  ca?: string | Buffer;
+  passphrase?: string;
+  /** Mutual TLS: a connection without a certificate issued by `ca` is refused during the handshake. */
+  requireClientCertificate?: boolean;
+}
+
+/** How long a client may take to send its request (slow senders are cut off with 408), and idle keep-alive. */
+export interface ConnectionLimits {
+  /** The whole header block must arrive within this (default 10 000 ms). */
+  headersTimeoutMs?: number;
+  /** The whole request, headers and body, must arrive within this (default 30 000 ms). */
+  requestTimeoutMs?: number;
+  /** How often those two are checked (default 1 000 ms). */
+  checkIntervalMs?: number;
+  /** An idle keep-alive connection is closed after this (default 5 000 ms). */
+  keepAliveTimeoutMs?: number;
+}
+
+/** How a listener is set up: TLS, timeouts towards slow clients, and the shutdown deadline. */
+export interface ListenOptions {
+  tls?: TlsServerOptions;
+  limits?: ConnectionLimits;
+  /** On close, requests in flight get this long to finish before their connections are cut (default 10 000 ms). */
+  shutdownDeadlineMs?: number;
 }
 
 /** The release notes served at /admin/release-notes. */
@@ -65,7 +100,13 @@ export interface Simulator {
   deps: CompositeDeps;
   /** The scenarios loaded, one active: switched through the admin API, reloaded by the file watcher. */
   store: LiveScenarioStore;
-  /** Tells the composite where this app itself is reachable, once it listens. */
+  /**
+   * The in-process base services alone (none when every source is elsewhere): startSimulator serves them on a
+   * loopback listener of their own, so the composite's calls neither need the client certificate of --mtls nor
+   * are cut when the public listener stops accepting during a graceful shutdown.
+   */
+  baseApp: Express | undefined;
+  /** Tells the composite where the in-process base services are reachable (under /base-services/<code>). */
   setSelfUrl(url: string): void;
   close(): Promise<void>;
 }
@@ -86,16 +127,19 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     baseUrl: (code) => options.baseUrls?.[code] ?? `${selfUrl}${baseServicePrefix(code)}`,
     agent,
     monotonic: () => performance.now(),
-    history: createHistoryStore({ clock: activeClock }),
+    history: createHistoryStore({ clock: activeClock, ...(options.historyFile === undefined ? {} : { file: options.historyFile }), ...(options.warn === undefined ? {} : { warn: options.warn }) }),
     journal: createJournal({ clock: activeClock }),
   };
   if (options.timeoutMs !== undefined) deps.timeoutMs = options.timeoutMs;
   const app = express();
   app.disable('x-powered-by');
-  if (!options.compositeOnly) {
-    for (const code of SOURCE_CODES) {
-      if (options.baseUrls?.[code] === undefined) app.use(baseServicePrefix(code), createBaseServiceApp(SOURCES[code], ctx));
-    }
+  const inProcess = options.compositeOnly ? [] : SOURCE_CODES.filter((code) => options.baseUrls?.[code] === undefined);
+  for (const code of inProcess) app.use(baseServicePrefix(code), createBaseServiceApp(SOURCES[code], ctx));
+  let baseApp: Express | undefined;
+  if (inProcess.length > 0) {
+    baseApp = express();
+    baseApp.disable('x-powered-by');
+    for (const code of inProcess) baseApp.use(baseServicePrefix(code), createBaseServiceApp(SOURCES[code], ctx));
   }
   app.use(
     '/admin',
@@ -111,6 +155,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       releaseNotes: () => readFileSync(RELEASE_NOTES, 'utf8'),
       ...(options.adminToken === undefined ? {} : { token: options.adminToken }),
       ...(options.scenariosDir === undefined ? {} : { scenariosDir: options.scenariosDir }),
+      remoteSources: Object.fromEntries(SOURCE_CODES.filter((c) => !inProcess.includes(c)).map((c) => [c, options.baseUrls?.[c] ?? 'elsewhere'])),
     }),
   );
   const compositeOptions: Parameters<typeof createCompositeApp>[1] = {};
@@ -131,51 +176,127 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     ctx,
     deps,
     store,
+    baseApp,
     setSelfUrl: (url) => {
       selfUrl = url.replace(/\/$/, '');
     },
-    close: () => agent.close(),
+    close: async () => {
+      await agent.close();
+      deps.history?.close();
+    },
   };
 }
 
-/** A listening HTTP server and how to stop it. */
+/** A listening HTTP(S) server and how to stop it. */
 export interface Running {
   url: string;
   server: Server;
+  /** Stops accepting, lets requests in flight finish (up to the shutdown deadline), then cuts what is left. */
   close(): Promise<void>;
 }
 
-/** Listens on host:port (0 for any free port) and returns the URL actually served. */
-export function listen(app: Express, host: string, port: number): Promise<Running> {
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Listens on host:port (0 for any free port) and returns the URL actually served: plain HTTP, or HTTPS (mutual TLS
+ * when the options ask for client certificates). Slow senders are cut off by the header and request timeouts.
+ */
+export function listen(app: Express | Handler, host: string, port: number, options: ListenOptions = {}): Promise<Running> {
+  const limits = options.limits ?? {};
+  const serverOptions = {
+    headersTimeout: limits.headersTimeoutMs ?? 10_000,
+    requestTimeout: limits.requestTimeoutMs ?? 30_000,
+    connectionsCheckingInterval: limits.checkIntervalMs ?? 1_000,
+  };
+  const tls = options.tls;
+  const server: Server =
+    tls === undefined
+      ? createHttpServer(serverOptions, app as Handler)
+      : (createHttpsServer(
+          {
+            ...serverOptions,
+            cert: tls.cert,
+            key: tls.key,
+            ...(tls.ca === undefined ? {} : { ca: tls.ca }),
+            ...(tls.passphrase === undefined ? {} : { passphrase: tls.passphrase }),
+            requestCert: tls.requireClientCertificate === true,
+            rejectUnauthorized: tls.requireClientCertificate === true,
+            minVersion: 'TLSv1.2',
+          },
+          app as Handler,
+        ));
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs ?? 5_000;
+  // Requests not yet answered, so a shutdown can wait for them.
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    });
+  });
+  // A broken TLS handshake or a garbled request line is the client's problem, never the process's.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || socket.destroyed) {
+      socket.destroy();
+      return;
+    }
+    const status =
+      err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
+  const deadline = options.shutdownDeadlineMs ?? 10_000;
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
     server.once('error', reject);
-    server.once('listening', () => {
+    server.listen(port, host, () => {
+      server.off('error', reject);
       const addr = server.address() as AddressInfo;
       const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+      let closing: Promise<void> | undefined;
       resolve({
-        url: `http://${shownHost}:${addr.port}`,
+        url: `${tls === undefined ? 'http' : 'https'}://${shownHost}:${addr.port}`,
         server,
-        close: () =>
-          new Promise((res) => {
-            server.closeAllConnections();
-            server.close(() => res());
-          }),
+        close: () => {
+          closing ??= new Promise<void>((res) => {
+            const closed = new Promise<void>((done) => server.close(() => done()));
+            server.closeIdleConnections();
+            const finished = inFlight === 0 ? Promise.resolve() : new Promise<void>((done) => (drained = done));
+            let timer: NodeJS.Timeout | undefined;
+            const timedOut = new Promise<void>((done) => (timer = setTimeout(done, deadline)));
+            void Promise.race([finished, timedOut]).then(async () => {
+              clearTimeout(timer);
+              server.closeAllConnections();
+              await closed;
+              res();
+            });
+          });
+          return closing;
+        },
       });
     });
   });
 }
 
-/** Builds and starts the simulator; the composite calls its in-process base services over HTTP. */
-export async function startSimulator(options: SimulatorOptions & { host?: string; port?: number }): Promise<Simulator & Running> {
+/** Builds and starts the simulator; the composite calls its in-process base services over HTTP on a loopback listener of their own. */
+export async function startSimulator(options: SimulatorOptions & ListenOptions & { host?: string; port?: number }): Promise<Simulator & Running> {
   const sim = createSimulator(options);
-  const running = await listen(sim.app, options.host ?? '127.0.0.1', options.port ?? 8080);
-  sim.setSelfUrl(running.url);
+  const internal = sim.baseApp === undefined ? undefined : await listen(sim.baseApp, '127.0.0.1', 0, { shutdownDeadlineMs: options.shutdownDeadlineMs ?? 10_000 });
+  let running: Running;
+  try {
+    running = await listen(sim.app, options.host ?? '127.0.0.1', options.port ?? 8080, options);
+  } catch (e) {
+    await internal?.close();
+    await sim.close();
+    throw e;
+  }
+  sim.setSelfUrl(internal?.url ?? running.url);
   return {
     ...sim,
     ...running,
     close: async () => {
       await running.close();
+      await internal?.close();
       await sim.close();
     },
   };

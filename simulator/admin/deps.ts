@@ -34,6 +34,8 @@ export interface AdminDeps {
   store: LiveScenarioStore;
   history?: HistoryStoreLike;
   journal?: JournalLike;
+  /** Sources served by another process (--base-urls): a live fault set here could not reach them. */
+  remoteSources?: Partial<Record<SourceCode, string>>;
   // The two formatters are methods, not function properties, so a formatter typed for the history
   // store's own entry type fits (method parameters are compared bivariantly).
   /** History as JSON Lines (default: one JSON object per line). */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadScenarioDir, watchScenarioFiles } from '../scenarios/watch.ts';
 import { createBaseServiceApp } from '../base-services/app.ts';
 import { SOURCES } from '../base-services/registry.ts';
@@ -10,7 +10,9 @@ import { isSourceCode, SOURCE_CODES, type SourceCode } from '../domain/sources.t
 import { formatProblem, loadScenarioFile, ScenarioError } from '../scenarios/load.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { createRuntimeState } from '../runtime/state.ts';
-import { baseServicePrefix, listen, startSimulator } from '../server.ts';
+import { baseServicePrefix, listen, startSimulator, type TlsServerOptions } from '../server.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { DEFAULT_PASSPHRASE, runCertsCommand } from './certs-command.ts';
 
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/default.yaml', import.meta.url));
 export const DEFAULT_SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -25,6 +27,8 @@ Usage:
   ssbtek-sim start [options]                 composite service + all seven base services
   ssbtek-sim base-service <code> [options]   one base service alone (af, csn, fk, skv, so, tns, miv)
   ssbtek-sim validate <scenario.yaml>...     check scenario files; exit 2 when one is invalid
+  ssbtek-sim certs [options]                 a local test CA, a server certificate and one client
+                                             certificate per municipality of the scenario (PEM, PKCS#12)
   ssbtek-sim --help
 
 Options:
@@ -42,6 +46,26 @@ Options:
                       and answers from any address (also read from SSBTEK_ADMIN_TOKEN); without
                       it the admin API answers only requests from this machine
   --quiet             no request log
+  --history-file FILE start only: keep the processing history in this append-only file (JSON Lines),
+                      so it survives a restart or a kill; default: in memory only
+  --tls               start only: HTTPS with the certificates in --certs-dir (made there by
+                      "ssbtek-sim certs" when missing)
+  --mtls              start only: mutual TLS like production: --tls, and a client certificate issued by
+                      the CA is required; a query whose ingivare is not the certificate's
+                      organisation is refused with SSBT-027
+  --certs-dir DIR     where --tls/--mtls read server.crt.pem, server.key.pem, ca.crt.pem (default ./certs)
+  --tls-cert FILE     start only: the server certificate (PEM) instead of --certs-dir's
+  --tls-key FILE      start only: its key (PEM)
+  --tls-ca FILE       start only: the CA client certificates must come from (PEM), for --mtls
+
+Options of certs:
+  --scenario FILE     whose municipalities get client certificates (default: scenarios/default.yaml)
+  --out DIR           where the files go (default ./certs)
+  --host NAME         a name or address the server certificate is for; repeatable
+                      (default localhost, 127.0.0.1, ::1)
+  --passphrase TEXT   of the private keys in the .p12 files (default "ssbtek-sim")
+  --days N            validity (default 825)
+  --force             replace an existing CA in --out
 
 Exit codes: 0 ok, 1 failed to start, 2 invalid scenario or usage.
 `;
@@ -85,6 +109,58 @@ function loadOrExit(file: string, err: (s: string) => void): Scenario | undefine
   }
 }
 
+/** The --host values given to `certs` (repeatable), or the defaults. */
+function hostsOf(argv: string[]): string[] {
+  const hosts: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--host' && argv[i + 1] !== undefined) hosts.push(argv[i + 1] as string);
+    else if (a.startsWith('--host=')) hosts.push(a.slice('--host='.length));
+  }
+  return hosts.length > 0 ? hosts : ['localhost', '127.0.0.1', '::1'];
+}
+
+function readPem(file: string, what: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** The server's TLS set-up from --tls/--mtls: explicit files, else --certs-dir (generated there when it has no CA yet). */
+async function tlsOptions(
+  values: { tls?: boolean; mtls?: boolean; 'certs-dir'?: string; 'tls-cert'?: string; 'tls-key'?: string; 'tls-ca'?: string; host?: string },
+  scenarioFile: string,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<TlsServerOptions | undefined | 'failed'> {
+  const explicit = values['tls-cert'] !== undefined || values['tls-key'] !== undefined || values['tls-ca'] !== undefined;
+  if (!values.tls && !values.mtls) {
+    if (explicit || values['certs-dir'] !== undefined) throw new UsageError('--tls-cert, --tls-key, --tls-ca and --certs-dir need --tls or --mtls');
+    return undefined;
+  }
+  const mtls = values.mtls === true;
+  const dir = resolve(values['certs-dir'] ?? 'certs');
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
+  if (values['tls-cert'] === undefined && !existsSync(join(dir, 'server.crt.pem'))) {
+    out(`No certificates in ${dir}: making a test CA, a server certificate and client certificates there.\n`);
+    const code = await runCertsCommand(
+      { scenarioFile, outDir: dir, hosts: ['localhost', '127.0.0.1', '::1', ...(values.host !== undefined && !['localhost', '127.0.0.1', '::1'].includes(values.host) ? [values.host] : [])], passphrase: DEFAULT_PASSPHRASE, days: 825, force: false, now: new Date() },
+      out,
+      err,
+    );
+    if (code !== 0) return 'failed';
+  }
+  const tls: TlsServerOptions = {
+    cert: readPem(values['tls-cert'] ?? join(dir, 'server.crt.pem'), 'server certificate'),
+    key: readPem(values['tls-key'] ?? join(dir, 'server.key.pem'), 'server key'),
+    requireClientCertificate: mtls,
+  };
+  if (mtls || values['tls-ca'] !== undefined) tls.ca = readPem(values['tls-ca'] ?? join(dir, 'ca.crt.pem'), 'CA certificate');
+  return tls;
+}
+
 /** Runs the CLI; resolves with the exit code (servers keep running until a signal). */
 export async function main(
   argv: string[],
@@ -109,6 +185,17 @@ export async function main(
         'no-watch': { type: 'boolean' },
         'admin-token': { type: 'string' },
         quiet: { type: 'boolean' },
+        'history-file': { type: 'string' },
+        tls: { type: 'boolean' },
+        mtls: { type: 'boolean' },
+        'certs-dir': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'tls-ca': { type: 'string' },
+        out: { type: 'string' },
+        passphrase: { type: 'string' },
+        days: { type: 'string' },
+        force: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -154,6 +241,8 @@ export async function main(
         const scenariosDir = values['scenarios-dir'] ?? DEFAULT_SCENARIOS_DIR;
         const library = loadScenarioDir(scenariosDir);
         for (const e of library.errors) err(`warning: ${e.origin} not loaded:\n${e.problems.map(formatProblem).join("\n")}\n`);
+        const tls = await tlsOptions(values, scenarioFile, out, err);
+        if (tls === 'failed') return 2;
         const sim = await startSimulator({
           scenario,
           scenarios: library.scenarios.filter((x) => x.name !== scenario.name),
@@ -166,6 +255,9 @@ export async function main(
           ...(timeoutMs === undefined ? {} : { timeoutMs }),
           ...(log === undefined ? {} : { log }),
           ...(adminToken === undefined ? {} : { adminToken }),
+          ...(values['history-file'] === undefined ? {} : { historyFile: resolve(values['history-file']) }),
+          ...(tls === undefined ? {} : { tls }),
+          warn: (message) => err(`warning: ${message}\n`),
         });
         const watched = [resolve(scenarioFile), ...library.files.map((f) => resolve(f)).filter((f) => f !== resolve(scenarioFile))];
         const stopWatching = values['no-watch']
@@ -178,6 +270,8 @@ export async function main(
           err(`warning: listening on ${host} without --admin-token: the admin API answers only requests from this machine\n`);
         }
         const soap = `${sim.url}${values['soap-path'] ?? '/ssbtek/v10'}`;
+        if (tls !== undefined) out(`  ${tls.requireClientCertificate ? 'Mutual TLS: a client certificate issued by the CA is required' : 'HTTPS (no client certificate asked)'}\n`);
+        if (values['history-file'] !== undefined) out(`  Processing history kept in ${resolve(values['history-file'])}\n`);
         out(`SSBTEK simulator running, scenario "${scenario.name}" (${scenario.personas.length} personas) from ${scenarioFile}\n`);
         out(`  SOAP endpoint   ${soap}\n  WSDL            ${soap}?wsdl\n  JSON API        ${sim.url}/api/v1/hamtaBastjanstInformation\n`);
         out(`  Admin API       ${sim.url}/admin (${adminToken === undefined ? 'this machine only' : 'token required'}), scenarios: ${sim.store.list().map((x) => x.name).join(', ')}\n`);
@@ -185,13 +279,42 @@ export async function main(
           out(`  ${code.padEnd(4)} base      ${baseUrls[code] ?? `${sim.url}${baseServicePrefix(code)}`}${SOURCES[code].routePath}\n`);
         }
         out('Press Ctrl+C to stop.\n');
+        // Graceful: stop accepting, let queries in flight finish (10 s at most), close the history file, exit 0.
         const stop = (): void => {
           stopWatching();
-          void sim.close().then(() => process.exit(0));
+          out('Stopping: finishing the requests in flight...\n');
+          void sim.close().then(
+            () => process.exit(0),
+            (e: unknown) => {
+              err(`ssbtek-sim: error while stopping: ${(e as Error).message}\n`);
+              process.exit(1);
+            },
+          );
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
         return 0;
+      }
+      case 'certs': {
+        let days = 825;
+        if (values.days !== undefined) {
+          days = Number(values.days);
+          if (!Number.isInteger(days) || days < 1) throw new UsageError(`--days must be a positive whole number, got "${values.days}"`);
+        }
+        if (values.passphrase !== undefined && values.passphrase.length < 4) throw new UsageError('--passphrase must be at least 4 characters');
+        return await runCertsCommand(
+          {
+            scenarioFile: values.scenario ?? DEFAULT_SCENARIO,
+            outDir: resolve(values.out ?? 'certs'),
+            hosts: hostsOf(argv),
+            passphrase: values.passphrase ?? DEFAULT_PASSPHRASE,
+            days,
+            force: values.force ?? false,
+            now: new Date(),
+          },
+          out,
+          err,
+        );
       }
       case 'base-service': {
         const code = (rest[0] ?? '').toUpperCase();

@@ -8,10 +8,12 @@ import { maskPersonidentitet, maskPersonidentiteter } from '../history/mask.ts';
 import type { QueryResult } from './answer-types.ts';
 import type { CheckedQuery } from './query-types.ts';
 import { SCENARIO_HEADER, type CompositeDeps } from './service.ts';
+import { certificatePart } from './client-certificate.ts';
 import { handleHamta, handlePing, resolveScope, type Refusal } from './handle.ts';
 import { readQueryXml } from './query-check.ts';
 import { answerEnvelope, faultEnvelope, pingEnvelope } from './soap-answer.ts';
-import { readSoapRequest, type Operation } from './soap-request.ts';
+import { readSoapRequest, SOAP12_NOT_SUPPORTED, SoapVersionMismatch, type Operation } from './soap-request.ts';
+import { decodeBody, mediaTypeOf, type BodyText } from '../xml/body-text.ts';
 import { wsdlDocument, xsdDocuments } from './wsdl.ts';
 
 export interface CompositeOptions {
@@ -22,6 +24,27 @@ export interface CompositeOptions {
 }
 
 const XML_TYPE = 'text/xml; charset=utf-8';
+
+/** The media types the SOAP endpoint reads: SOAP 1.1's text/xml, and application/xml. */
+const SOAP_TYPES = ['text/xml', 'application/xml'];
+/** SOAP 1.2's media type: answered with a VersionMismatch fault. */
+const SOAP12_TYPE = 'application/soap+xml';
+const isJsonType = (type: string): boolean => type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
+
+/** The raw body (express.raw) as bytes; none for a request without a body. */
+const bodyBytes = (req: Request): Buffer => (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+
+/** Why a body could not be decoded, as felkod, message and status (`clientStatus` for bytes that do not decode). */
+function undecodable(body: Exclude<BodyText, { ok: true }>, clientStatus: number): Refusal {
+  if (body.problem === 'charset') {
+    return { felkod: 'SSBT-005', felmeddelande: [`The charset "${body.charset}" in the Content-Type is not one the service knows: send UTF-8.`], httpStatus: 415 };
+  }
+  return {
+    felkod: 'SSBT-001',
+    felmeddelande: [`The request body is not valid ${body.charset.toUpperCase()}: the bytes at line ${body.line} (byte ${body.offset}) cannot be decoded.`],
+    httpStatus: clientStatus,
+  };
+}
 
 /** One log line for an answered query: the person masked, each source's outcome. */
 function describeQuery(via: string, checked: CheckedQuery, result: QueryResult): string {
@@ -71,12 +94,74 @@ function parseJsonText(req: Request, res: Response, next: express.NextFunction):
   }
 }
 
-/** A refused request over SOAP: a Fault with the contract's detail, Retry-After when unavailable. */
-function sendRefusal(res: Response, r: Refusal, operation: Operation | undefined, log: (line: string) => void): void {
+/** A refused request over SOAP: a Fault with the contract's detail, Retry-After when unavailable; faultcode soap:VersionMismatch for another SOAP version. */
+function sendRefusal(res: Response, r: Refusal, operation: Operation | undefined, log: (line: string) => void, versionMismatch = false): void {
   res.locals.felkod = r.felkod;
   log(`${operation ?? 'SOAP'} refused ${r.felkod}`);
   if (r.retryAfterSeconds !== undefined) res.set('Retry-After', String(r.retryAfterSeconds));
-  res.status(r.httpStatus).type(XML_TYPE).send(faultEnvelope(r.felkod, r.felmeddelande, operation));
+  const fault = faultEnvelope(r.felkod, r.felmeddelande, operation);
+  res.status(r.httpStatus).type(XML_TYPE).send(versionMismatch ? fault.replace('<faultcode>soap:Client</faultcode>', '<faultcode>soap:VersionMismatch</faultcode>') : fault);
+}
+
+/**
+ * Reads the SOAP endpoint's body (raw bytes) into text: text/xml or application/xml, decoded strictly by
+ * its charset (default UTF-8). SOAP 1.2's media type is a VersionMismatch; any other type is 415 SSBT-005.
+ */
+function readSoapBody(log: (line: string) => void): express.RequestHandler {
+  return (req, res, next) => {
+    const bytes = bodyBytes(req);
+    const header = req.get('content-type');
+    const type = mediaTypeOf(header);
+    // The journal keeps the body as text, whatever is answered below.
+    req.body = bytes.toString('utf8');
+    if (type === SOAP12_TYPE) {
+      sendRefusal(res, { felkod: 'SSBT-002', felmeddelande: [SOAP12_NOT_SUPPORTED], httpStatus: 500 }, undefined, log, true);
+      return;
+    }
+    if (!SOAP_TYPES.includes(type)) {
+      res.set('Accept-Post', SOAP_TYPES.join(', '));
+      const what = type === '' ? 'The request has no Content-Type' : `Content-Type ${type} is not read here`;
+      sendRefusal(res, { felkod: 'SSBT-005', felmeddelande: [`${what}: send a SOAP 1.1 envelope with Content-Type text/xml (or application/xml), charset UTF-8.`], httpStatus: 415 }, undefined, log);
+      return;
+    }
+    const decoded = decodeBody(bytes, header);
+    if (!decoded.ok) {
+      sendRefusal(res, undecodable(decoded, 500), undefined, log);
+      return;
+    }
+    req.body = decoded.text;
+    next();
+  };
+}
+
+/**
+ * Reads the JSON API's body (raw bytes) into text: no body at all is an empty query; a body must be
+ * application/json (or another +json type), decoded strictly by its charset (default UTF-8).
+ */
+function readJsonBody(log: (line: string) => void): express.RequestHandler {
+  return (req, res, next) => {
+    const bytes = bodyBytes(req);
+    const header = req.get('content-type');
+    req.body = bytes.toString('utf8');
+    if (bytes.length === 0) {
+      next();
+      return;
+    }
+    const type = mediaTypeOf(header);
+    if (!isJsonType(type)) {
+      res.set('Accept-Post', 'application/json');
+      const what = type === '' ? 'The request has no Content-Type' : `Content-Type ${type} is not read here`;
+      sendProblemRefusal(res, { felkod: 'SSBT-005', felmeddelande: [`${what}: send the query as JSON with Content-Type application/json.`], httpStatus: 415 }, log);
+      return;
+    }
+    const decoded = decodeBody(bytes, header);
+    if (!decoded.ok) {
+      sendProblemRefusal(res, undecodable(decoded, 400), log);
+      return;
+    }
+    req.body = decoded.text;
+    next();
+  };
 }
 
 /** A refused request over the JSON API: problem+json (400 for the client's faults, else the status). */
@@ -85,7 +170,7 @@ function sendProblemRefusal(res: Response, r: Refusal, log: (line: string) => vo
   log(`JSON refused ${r.felkod}`);
   if (r.retryAfterSeconds !== undefined) res.set('Retry-After', String(r.retryAfterSeconds));
   const status = r.httpStatus === 500 && r.felkod !== 'SSBT-099' && r.serverSide !== true ? 400 : r.httpStatus;
-  const title = status === 503 ? 'The service is unavailable' : status === 500 ? 'Internal error' : 'The query was refused';
+  const title = status === 503 ? 'The service is unavailable' : status === 500 ? 'Internal error' : status === 415 ? 'Unsupported media type' : status === 413 ? 'Request too large' : 'The query was refused';
   sendProblem(res, { title, status, detail: r.felmeddelande.join(' '), felkod: r.felkod, felmeddelande: r.felmeddelande });
 }
 
@@ -126,7 +211,7 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
     res.type('text/plain').send(`SSBTEK v10 (simulator). POST SOAP 1.1 requests here. WSDL: ${address}?wsdl\n`);
   });
 
-  app.post(soapPath, express.text({ type: () => true, limit: '2mb' }), journalled(deps), async (req: Request, res: Response) => {
+  app.post(soapPath, express.raw({ type: () => true, limit: '2mb' }), journalled(deps), readSoapBody(log), async (req: Request, res: Response) => {
     const text = typeof req.body === 'string' ? req.body : '';
     let operation: Operation | undefined;
     try {
@@ -141,13 +226,13 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
         res.status(200).type(XML_TYPE).send(pingEnvelope(ping.ping));
         return;
       }
-      const outcome = await handleHamta({ read: () => readQueryXml(soap.content), raw: soap.content, via: 'SOAP' }, deps, scope);
+      const outcome = await handleHamta({ read: () => readQueryXml(soap.content), raw: soap.content, via: 'SOAP', ...certificatePart(req) }, deps, scope);
       if (!outcome.ok) return sendRefusal(res, outcome.refusal, operation, log);
       log(describeQuery('SOAP', outcome.checked, outcome.result));
       res.status(200).type(XML_TYPE).send(answerEnvelope(outcome.result.answer, deps.modules));
     } catch (e) {
       const fault = e instanceof RequestFault ? e : internalFault(e);
-      sendRefusal(res, { felkod: fault.felkod, felmeddelande: fault.felmeddelande, httpStatus: fault.httpStatus }, operation, log);
+      sendRefusal(res, { felkod: fault.felkod, felmeddelande: fault.felmeddelande, httpStatus: fault.httpStatus }, operation, log, e instanceof SoapVersionMismatch);
     }
   });
 
@@ -158,6 +243,10 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
       sendRefusal(res, { felkod: 'SSBT-004', felmeddelande: ['The request is larger than the service accepts (2 MiB).'], httpStatus: 413 }, undefined, log);
       return;
     }
+    if (e.type === 'encoding.unsupported') {
+      sendRefusal(res, { felkod: 'SSBT-005', felmeddelande: ['The Content-Encoding of the request is not one the service reads: send it uncompressed, or gzip, deflate or br.'], httpStatus: 415 }, undefined, log);
+      return;
+    }
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
       sendRefusal(res, { felkod: 'SSBT-001', felmeddelande: ['The request body could not be read.'], httpStatus: 500 }, undefined, log);
       return;
@@ -166,11 +255,11 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
   });
 
   const api = express.Router();
-  api.use(express.text({ limit: '2mb', type: ['application/json', 'application/*+json'] }), journalled(deps), parseJsonText);
+  api.use(express.raw({ limit: '2mb', type: () => true }), journalled(deps), readJsonBody(log), parseJsonText);
   api.post('/hamtaBastjanstInformation', async (req: Request, res: Response) => {
     try {
       const scope = resolveScope(deps, req.get(SCENARIO_HEADER));
-      const outcome = await handleHamta({ read: () => res.locals.jsonBody as unknown, via: 'JSON' }, deps, scope);
+      const outcome = await handleHamta({ read: () => res.locals.jsonBody as unknown, via: 'JSON', ...certificatePart(req) }, deps, scope);
       if (!outcome.ok) return sendProblemRefusal(res, outcome.refusal, log);
       log(describeQuery('JSON', outcome.checked, outcome.result));
       res.status(200).json(outcome.result.answer);
@@ -194,9 +283,19 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
   });
   api.use((err: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
     // Malformed JSON is answered by parseJsonText; what reaches here is a body that could not be read.
-    const e = err as { type?: string };
+    const e = err as { type?: string; status?: number };
     if (e.type === 'entity.too.large') {
       sendProblem(res, { title: 'Request too large', status: 413, detail: 'The query is larger than the service accepts (2 MiB).', felkod: 'SSBT-004', felmeddelande: ['The query is larger than the service accepts (2 MiB).'] });
+      return;
+    }
+    if (e.type === 'encoding.unsupported') {
+      const felmeddelande = ['The Content-Encoding of the query is not one the service reads: send it uncompressed, or gzip, deflate or br.'];
+      sendProblem(res, { title: 'Unsupported media type', status: 415, detail: felmeddelande[0], felkod: 'SSBT-005', felmeddelande });
+      return;
+    }
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      const felmeddelande = ['The request body could not be read.'];
+      sendProblem(res, { title: 'Bad request', status: e.status, detail: felmeddelande[0], felkod: 'SSBT-001', felmeddelande });
       return;
     }
     const fault = internalFault(err);

@@ -107,6 +107,10 @@ export async function callSource(o: CallOptions): Promise<SourceOutcome> {
     if (code !== undefined && (CONNECTION_CODES.has(code) || code.startsWith('UND_ERR'))) {
       return done({ error: sourceFailure('SSBT', 'SSBT-102', `Ingen förbindelse med ${o.source.code} (${code}). Försök igen senare.`) });
     }
+    // Bytes that are not an HTTP response (undici's HTTPParserError carries no code, only the llhttp reason).
+    if (e instanceof Error && (e.name === 'HTTPParserError' || code?.startsWith('HPE_') === true)) {
+      return done({ error: sourceFailure('SSBT', 'SSBT-102', `${o.source.code} svarade med något som inte är ett HTTP-svar. Försök igen senare.`) });
+    }
     throw e;
   } finally {
     clearTimeout(timer);

@@ -3,6 +3,7 @@ import { checkAccess } from '../access/check-access.ts';
 import { findPersona } from '../base-services/answer.ts';
 import { scenarioClock } from '../domain/scenario-clock.ts';
 import { RequestFault } from '../faults/soap-fault.ts';
+import { sameOrganisationsnummer } from '../tls/peer-identity.ts';
 import type { HistoryVia } from '../history/history-entry.ts';
 import { historyEntryFor } from '../history/history-entry-for.ts';
 import { refusedEntryFor } from '../history/refused-entry-for.ts';
@@ -71,6 +72,25 @@ export interface HamtaRequest {
   /** What the history reads a refused query from when `read` itself throws (the parsed SOAP content). */
   raw?: unknown;
   via: HistoryVia;
+  /**
+   * The organisationsnummer of the client certificate the connection presented (mutual TLS), null when
+   * the certificate names none; undefined when no certificate was presented (plain HTTP or TLS only).
+   */
+  certificateOrganisationsnummer?: string | null;
+}
+
+/** Under mutual TLS the ingivare must be the organisation the client certificate was issued to. */
+function checkCertificate(request: HamtaRequest, checked: CheckedQuery): void {
+  const certified = request.certificateOrganisationsnummer;
+  if (certified === undefined) return;
+  const given = checked.query.generellaFrageparametrar.ingivare.organisationsnummer;
+  if (certified !== null && sameOrganisationsnummer(certified, given)) return;
+  throw new RequestFault(
+    'SSBT-027',
+    certified === null
+      ? `The client certificate names no organisationsnummer (subject serialNumber), so the ingivare ${given} cannot be confirmed.`
+      : `The ingivare's organisationsnummer ${given} is not the organisation the client certificate was issued to (${certified}).`,
+  );
 }
 
 async function decideHamta(request: HamtaRequest, deps: CompositeDeps, scope: RequestScope): Promise<HamtaOutcome> {
@@ -82,6 +102,7 @@ async function decideHamta(request: HamtaRequest, deps: CompositeDeps, scope: Re
   try {
     candidate = request.read();
     checked = checkQuery(candidate);
+    checkCertificate(request, checked);
     checkAccess(scope.scenario, checked.query);
   } catch (e) {
     if (e instanceof RequestFault) return { ok: false, refusal: refusalOf(e), candidate, ...(checked === undefined ? {} : { checked }) };

@@ -53,7 +53,33 @@ function checkOrgnr(orgnr: string, where: string): void {
   if (problem === 'checkDigit') throw new RequestFault('SSBT-015', `${where} ${orgnr} has a wrong check digit (Luhn over the last ten digits).`);
 }
 
+/**
+ * How deeply a query, and LEFI's query inside it, may nest (the contract needs about eight levels): a
+ * deeper value would overflow the stack when it is written on to LEFI or echoed in the answer.
+ */
+const MAX_DEPTH = 64;
+
+/** True when a JSON value nests deeper than `max` (walked without recursion). */
+function nestedDeeper(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [v, depth] = top;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function decodeLefi(raw: string | Record<string, unknown>): unknown {
+  const decoded = decodeLefiText(raw);
+  if (nestedDeeper(decoded, MAX_DEPTH)) {
+    throw new RequestFault('SSBT-004', `specifikaFrageparametrar/FK/fraga/lefiJsonFraga is nested too deeply to be read (at most ${MAX_DEPTH} levels).`);
+  }
+  return decoded;
+}
+
+function decodeLefiText(raw: string | Record<string, unknown>): unknown {
   if (typeof raw !== 'string') return raw;
   const compact = raw.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) {
@@ -74,6 +100,7 @@ function decodeLefi(raw: string | Record<string, unknown>): unknown {
  * which period. Throws RequestFault naming the element and the rule broken.
  */
 export function checkQuery(candidate: unknown): CheckedQuery {
+  if (nestedDeeper(candidate, MAX_DEPTH)) throw new RequestFault('SSBT-004', `The query is nested too deeply to be read (at most ${MAX_DEPTH} levels).`);
   const problems = contracts().check(QUERY_SCHEMA, candidate);
   // A value of the wrong form where a rule of its own applies gets that rule's code.
   for (const p of problems) {

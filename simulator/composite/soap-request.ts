@@ -1,5 +1,5 @@
 import { RequestFault } from '../faults/soap-fault.ts';
-import { childElements, parseXmlWithPrefixes, stripPrefixes, XmlLimitError, XmlSyntaxError, type XmlValue } from '../xml/parse.ts';
+import { childElements, parseXmlWithPrefixes, stripPrefixes, XmlDoctypeError, XmlLimitError, XmlSyntaxError, type XmlValue } from '../xml/parse.ts';
 import { SOAP11_NS, SOAP12_NS, SSBT_NS } from './namespaces.ts';
 
 export type Operation = 'hamtaBastjanstInformation' | 'testaBastjanstInformation';
@@ -11,18 +11,40 @@ export interface SoapRequest {
 }
 
 /**
+ * A request in another SOAP version (a SOAP 1.2 envelope or Content-Type, or an Envelope in any
+ * namespace but SOAP 1.1's): answered with a SOAP 1.1 Fault whose faultcode is soap:VersionMismatch
+ * (SOAP 1.1 section 4.4.1), felkod SSBT-002.
+ */
+export class SoapVersionMismatch extends RequestFault {
+  constructor(message: string) {
+    super('SSBT-002', message);
+    this.name = 'SoapVersionMismatch';
+  }
+}
+
+/** The message of a VersionMismatch for a SOAP 1.2 request. */
+export const SOAP12_NOT_SUPPORTED = `SOAP 1.2 is not supported: use SOAP 1.1 (Envelope in namespace ${SOAP11_NS}, Content-Type text/xml).`;
+
+/**
  * Reads a SOAP 1.1 request: well-formed XML, an Envelope with a Body holding exactly one element,
  * which is one of the two operations in the SSBTEK v10 namespace. Any namespace prefixes are accepted.
  * Throws RequestFault (SSBT-001/002/003) saying what is wrong.
  */
 export function readSoapRequest(text: string): SoapRequest {
+  if (text.trim() === '') throw new RequestFault('SSBT-001', 'The request body is empty: send a SOAP 1.1 envelope (Content-Type text/xml).');
   let doc;
   try {
     doc = parseXmlWithPrefixes(text);
   } catch (e) {
     if (e instanceof XmlLimitError || e instanceof RangeError) throw new RequestFault('SSBT-004', 'The request is nested too deeply to be read.');
+    if (e instanceof XmlDoctypeError) {
+      throw new RequestFault(
+        'SSBT-002',
+        `The request has a document type declaration (<!DOCTYPE>) or entity declaration at line ${e.line ?? '?'}, column ${e.column ?? '?'}: a SOAP message must not have one, and the service expands no entities and reads no external resources.`,
+      );
+    }
     if (e instanceof XmlSyntaxError) {
-      const where = e.line === undefined ? '' : ` (line ${e.line}, column ${e.column ?? '?'})`;
+      const where = e.line === undefined ? '' : e.column === undefined ? ` (line ${e.line})` : ` (line ${e.line}, column ${e.column})`;
       throw new RequestFault('SSBT-001', `The request is not well-formed XML${where}: ${e.message}`);
     }
     throw e;
@@ -42,11 +64,9 @@ function readEnvelope(doc: ReturnType<typeof parseXmlWithPrefixes>): SoapRequest
   if (roots.length !== 1 || envelope === undefined || envelope.local !== 'Envelope') {
     throw new RequestFault('SSBT-002', 'The request must be a SOAP 1.1 Envelope (soap:Envelope as the root element).');
   }
-  if (envelope.namespace === SOAP12_NS) {
-    throw new RequestFault('SSBT-002', `SOAP 1.2 is not supported: use SOAP 1.1 (Envelope in namespace ${SOAP11_NS}).`);
-  }
+  if (envelope.namespace === SOAP12_NS) throw new SoapVersionMismatch(SOAP12_NOT_SUPPORTED);
   if (envelope.namespace !== SOAP11_NS) {
-    throw new RequestFault('SSBT-002', `The Envelope must be in the SOAP 1.1 namespace ${SOAP11_NS}, not "${envelope.namespace}".`);
+    throw new SoapVersionMismatch(`The Envelope must be in the SOAP 1.1 namespace ${SOAP11_NS}, not "${envelope.namespace}".`);
   }
   const bodies = childElements(envelope.node, envelope.scope).filter((c) => c.local === 'Body' && c.namespace === SOAP11_NS);
   const body = bodies[0];

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { isAlias, isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { readFileSync, statSync } from 'node:fs';
+import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { contracts } from '../contracts/registry.ts';
 import { checkPersonidentitet } from '../domain/identity.ts';
 import { checkPersonaOverrides } from './check-overrides.ts';
@@ -64,34 +64,150 @@ function jsonPath(pointer: string): string {
     .join('');
 }
 
+/** The largest scenario accepted (the shipped ones are under 10 KB; the admin API takes at most 1 MiB too). */
+export const MAX_SCENARIO_BYTES = 1024 * 1024;
+/** How deeply values may nest (the schema's structure needs about 10 levels; overrides are free-form). */
+export const MAX_SCENARIO_DEPTH = 64;
+/** At most this many problems are listed; the rest are counted in one last problem. */
+export const MAX_SCENARIO_PROBLEMS = 50;
+/** How many alias expansions toJS allows (the yaml package's guard against alias bombs). */
+const MAX_ALIAS_COUNT = 100;
+
+const tooLarge = (bytes: number): string =>
+  `the scenario is ${(bytes / 1048576).toFixed(1)} MiB; at most ${MAX_SCENARIO_BYTES / 1048576} MiB is accepted`;
+
+/** Problems (errors and warnings) the YAML parser reported, a run of "call stack" errors (deep nesting) folded into one. */
+function syntaxProblems(doc: Document, lines: LineCounter, file: string): ScenarioProblem[] {
+  const out: ScenarioProblem[] = [];
+  let deep = false;
+  // Warnings too (an unknown tag such as !!js/function would otherwise be read silently as plain text).
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    const tooDeep = /call stack/i.test(err.message);
+    if (tooDeep && deep) continue;
+    deep ||= tooDeep;
+    const pos = lines.linePos(err.pos[0]);
+    const message = tooDeep ? `YAML nested too deeply to be read (at most ${MAX_SCENARIO_DEPTH} levels are accepted)` : `YAML syntax: ${err.message.split('\n')[0] ?? err.message}`;
+    out.push({ file, line: pos.line, column: pos.col, path: '', message });
+  }
+  return out;
+}
+
+/**
+ * Mapping keys that are repeated, or are not plain scalars (a collection or an alias as a key), found in
+ * one pass with a set per mapping: the yaml package's own uniqueKeys check compares every pair, which a
+ * file of many keys turns into minutes.
+ */
+function keyProblems(doc: Document, lines: LineCounter, file: string): ScenarioProblem[] {
+  const out: ScenarioProblem[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      if (!isMap(map)) return;
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key: unknown = pair.key;
+        const range = isNode(key) || isAlias(key) ? key.range : undefined;
+        const pos = lines.linePos(range?.[0] ?? map.range?.[0] ?? 0);
+        if (!isScalar(key)) {
+          out.push({ file, line: pos.line, column: pos.col, path: '', message: 'YAML syntax: a mapping key must be plain text, not a collection or an alias' });
+          continue;
+        }
+        const name = String(key.value);
+        if (seen.has(name)) out.push({ file, line: pos.line, column: pos.col, path: '', message: `YAML syntax: Map keys must be unique ("${name}" is repeated)` });
+        seen.add(name);
+      }
+      return out.length >= MAX_SCENARIO_PROBLEMS ? visit.BREAK : undefined;
+    },
+  });
+  return out;
+}
+
+/** Where the first alias of the document is, for an alias problem toJS reports without a position. */
+function firstAlias(doc: Document, lines: LineCounter): { line: number; column: number } {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  const pos = lines.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+/** The JSON pointer of the first value nested deeper than MAX_SCENARIO_DEPTH, or undefined (iterative: no recursion). */
+function tooDeep(value: unknown): string | undefined {
+  const stack: { v: unknown; pointer: string; depth: number }[] = [{ v: value, pointer: '', depth: 0 }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    if (top.v === null || typeof top.v !== 'object') continue;
+    if (top.depth >= MAX_SCENARIO_DEPTH) return top.pointer;
+    for (const [k, v] of Object.entries(top.v)) stack.push({ v, pointer: `${top.pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth: top.depth + 1 });
+  }
+  return undefined;
+}
+
 /**
  * Parses, validates (contracts/scenario/scenario.schema.json, all errors) and freezes a scenario.
  * Every problem is reported with file, line, column and path; nothing is half-loaded.
  */
 export function parseScenario(text: string, file = '<inline>'): Scenario {
+  // A rough bound first (a UTF-8 byte is at most one UTF-16 unit), so a huge text is not even measured.
+  if (text.length > MAX_SCENARIO_BYTES) throw new ScenarioError([{ file, line: 1, column: 1, path: '', message: tooLarge(Buffer.byteLength(text)) }]);
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_SCENARIO_BYTES) throw new ScenarioError([{ file, line: 1, column: 1, path: '', message: tooLarge(bytes) }]);
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const problems: ScenarioProblem[] = [];
-  for (const err of doc.errors) {
-    const pos = lines.linePos(err.pos[0]);
-    problems.push({ file, line: pos.line, column: pos.col, path: '', message: `YAML syntax: ${err.message.split('\n')[0] ?? err.message}` });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const syntax = syntaxProblems(doc, lines, file);
+  if (syntax.length > 0) throw new ScenarioError(capped(syntax));
+  let value: unknown;
+  try {
+    const keys = keyProblems(doc, lines, file);
+    if (keys.length > 0) throw new ScenarioError(capped(keys));
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    if (e instanceof ScenarioError) throw e;
+    // Aliases: one that names no anchor, or expansion past the limit (an alias bomb); nesting past the stack.
+    const at = e instanceof RangeError ? { line: 1, column: 1 } : firstAlias(doc, lines);
+    const message =
+      e instanceof RangeError
+        ? `YAML nested too deeply to be read (at most ${MAX_SCENARIO_DEPTH} levels are accepted)`
+        : /excessive alias/i.test((e as Error).message)
+          ? `YAML aliases expand too much (an alias bomb?): at most ${MAX_ALIAS_COUNT} alias uses are followed`
+          : `YAML alias: ${(e as Error).message}`;
+    throw new ScenarioError([{ file, ...at, path: '', message }]);
   }
-  if (problems.length > 0) throw new ScenarioError(problems);
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  const problems: ScenarioProblem[] = [];
+  // Locating costs a walk of the document, so past the cap problems are only counted.
+  let unlisted = 0;
   const add = (pointer: string, message: string, key = false): void => {
+    if (problems.length >= MAX_SCENARIO_PROBLEMS) {
+      unlisted++;
+      return;
+    }
     const at = locate(doc, lines, pointer, key);
     problems.push({ file, ...at, path: jsonPath(pointer), message });
   };
+  const fail = (): ScenarioError => {
+    const listed = dedupe(problems);
+    const last = listed[listed.length - 1];
+    if (unlisted > 0 && last !== undefined) listed.push({ ...last, path: '', message: `and ${unlisted} more problems (only the first ${MAX_SCENARIO_PROBLEMS} are listed)` });
+    return new ScenarioError(listed);
+  };
+  const deep = tooDeep(value);
+  if (deep !== undefined) {
+    add(deep, `nested more than ${MAX_SCENARIO_DEPTH} levels deep (or an alias refers to itself)`);
+    throw fail();
+  }
   if (value === null || typeof value !== 'object') {
     add('', 'a scenario must be a YAML mapping with schemaVersion, name, seed and personas');
-    throw new ScenarioError(problems);
+    throw fail();
   }
   const validate = contracts().validator('scenario/scenario.schema.json');
   if (!validate(value)) {
     for (const e of validate.errors ?? []) {
       const params = e.params as Record<string, unknown>;
       if (e.keyword === 'additionalProperties') {
-        add(`${e.instancePath}/${String(params.additionalProperty)}`, `unknown property "${String(params.additionalProperty)}"`, true);
+        const name = String(params.additionalProperty);
+        add(`${e.instancePath}/${name}`, `unknown property "${name}"${name === '<<' ? ' (YAML merge keys are not supported: write the values out, or use an alias for a whole value)' : ''}`, true);
       } else if (e.keyword === 'required') {
         add(e.instancePath, `missing required property "${String(params.missingProperty)}"`);
       } else if (e.keyword === 'enum' || e.keyword === 'const') {
@@ -103,7 +219,7 @@ export function parseScenario(text: string, file = '<inline>'): Scenario {
         add(e.instancePath, e.message ?? 'is invalid');
       }
     }
-    throw new ScenarioError(dedupe(problems));
+    throw fail();
   }
   const raw = value as RawScenario;
   const personas = raw.personas ?? [];
@@ -121,16 +237,23 @@ export function parseScenario(text: string, file = '<inline>'): Scenario {
     }
   });
   for (const problem of checkReferences(raw, new Set(ids.keys()))) add(problem.pointer, problem.message);
-  if (problems.length > 0) throw new ScenarioError(problems);
+  if (problems.length > 0) throw fail();
   const scenario = normalizeScenario(raw, file);
   for (const p of checkPersonaOverrides(scenario)) add(p.pointer, p.message);
-  if (problems.length > 0) throw new ScenarioError(problems);
+  if (problems.length > 0) throw fail();
   return deepFreeze(scenario);
 }
 
 /** Validates and normalises a scenario given as an object (YAML's shape); problems located by path only. */
 export function scenarioFromObject(value: unknown, origin = '<inline>'): Scenario {
   return parseScenario(JSON.stringify(value, null, 1), origin);
+}
+
+/** The first MAX_SCENARIO_PROBLEMS problems, and one more counting the rest. */
+function capped(problems: ScenarioProblem[]): ScenarioProblem[] {
+  if (problems.length <= MAX_SCENARIO_PROBLEMS) return problems;
+  const rest = problems[MAX_SCENARIO_PROBLEMS] as ScenarioProblem;
+  return [...problems.slice(0, MAX_SCENARIO_PROBLEMS), { ...rest, message: `and ${problems.length - MAX_SCENARIO_PROBLEMS} more problems (only the first ${MAX_SCENARIO_PROBLEMS} are listed)` }];
 }
 
 function dedupe(problems: ScenarioProblem[]): ScenarioProblem[] {
@@ -155,8 +278,13 @@ function deepFreeze<T>(value: T): T {
 export function loadScenarioFile(file: string): Scenario {
   let text: string;
   try {
+    // Not a regular file (a FIFO or device would never end) or too large: refused before reading.
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new ScenarioError([{ file, line: 1, column: 1, path: '', message: 'not a regular file' }]);
+    if (stat.size > MAX_SCENARIO_BYTES) throw new ScenarioError([{ file, line: 1, column: 1, path: '', message: tooLarge(stat.size) }]);
     text = readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof ScenarioError) throw e;
     const code = (e as { code?: string }).code ?? 'unreadable';
     throw new ScenarioError([{ file, line: 1, column: 1, path: '', message: `cannot read the file (${code})` }]);
   }

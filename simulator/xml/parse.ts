@@ -50,7 +50,67 @@ export class XmlLimitError extends Error {
   }
 }
 
+/**
+ * Thrown for a document type declaration (or an entity declaration) anywhere in the text: the reader
+ * refuses them outright, so no entity is ever expanded and no external resource is ever read.
+ */
+export class XmlDoctypeError extends XmlSyntaxError {
+  constructor(line: number, column: number) {
+    super('a document type declaration (<!DOCTYPE ...>) or entity declaration is not accepted', line, column);
+    this.name = 'XmlDoctypeError';
+  }
+}
+
+/** Line and column (1-based) of an offset in a text. */
+function position(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/**
+ * Where a `<!DOCTYPE` or `<!ENTITY` declaration starts outside comments and CDATA sections, or -1.
+ * One pass with indexOf (no backtracking regular expression), so a hostile text cannot make it slow.
+ * The parser would process a DOCTYPE even inside an element, so the whole text is searched, not the prolog.
+ */
+function declarationOffset(text: string): number {
+  for (let i = text.indexOf('<!'); i >= 0; i = text.indexOf('<!', i + 2)) {
+    if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      if (end < 0) return -1;
+      i = end + 1;
+    } else if (text.startsWith('<![CDATA[', i)) {
+      const end = text.indexOf(']]>', i + 9);
+      if (end < 0) return -1;
+      i = end + 1;
+    } else {
+      const word = text.slice(i + 2, i + 9).toUpperCase();
+      if (word === 'DOCTYPE' || word.startsWith('ENTITY')) return i;
+    }
+  }
+  return -1;
+}
+
+/** A character XML 1.0 does not allow (C0 controls but tab, LF, CR; U+FFFE, U+FFFF; an unpaired surrogate). */
+// eslint-disable-next-line no-control-regex
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function parseWith(p: XMLParser, text: string): XmlNode {
+  const declaration = declarationOffset(text);
+  if (declaration >= 0) {
+    const at = position(text, declaration);
+    throw new XmlDoctypeError(at.line, at.column);
+  }
+  const bad = text.search(NOT_XML_CHAR);
+  if (bad >= 0) {
+    const at = position(text, bad);
+    const code = text.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0');
+    throw new XmlSyntaxError(`character U+${code} is not allowed in XML`, at.line, at.column);
+  }
   let check: ReturnType<typeof XMLValidator.validate>;
   let result: unknown;
   try {
@@ -58,10 +118,12 @@ function parseWith(p: XMLParser, text: string): XmlNode {
     if (check !== true) throw new XmlSyntaxError(check.err.msg, check.err.line, check.err.col);
     result = p.parse(text);
   } catch (e) {
-    if (e instanceof RangeError || (e instanceof Error && /nested/i.test(e.message) && !(e instanceof XmlSyntaxError))) {
+    if (e instanceof XmlSyntaxError) throw e;
+    if (e instanceof RangeError || (e instanceof Error && /nested/i.test(e.message))) {
       throw new XmlLimitError('the document is nested too deeply');
     }
-    throw e;
+    // Anything else the parser throws is about the text it was given, never a bug of the caller's.
+    throw new XmlSyntaxError(e instanceof Error ? e.message : String(e));
   }
   if (result === null || typeof result !== 'object') throw new XmlSyntaxError('document has no root element');
   return result as XmlNode;

@@ -9,8 +9,20 @@ describe('admin API: sources and live faults', () => {
     expect(res.status).toBe(200);
     expect(res.body.scenario).toBe('alpha');
     expect((res.body.sources as { code: string }[]).map((s) => s.code)).toEqual([...SOURCE_CODES]);
-    expect(res.body.sources[3]).toEqual({ code: 'SKV', name: 'Skatteverket', liveFault: null, behaviour: { latency: { model: 'fixed', ms: 50 }, failures: [] } });
+    expect(res.body.sources[3]).toEqual({ code: 'SKV', name: 'Skatteverket', liveFault: null, behaviour: { latency: { model: 'fixed', ms: 50 }, failures: [] }, servedBy: 'in-process' });
     expect(res.body.sources[0]).toMatchObject({ code: 'AF', liveFault: null, behaviour: null });
+  });
+
+  it('refuses with 409 a live fault for a source served by another process (--base-urls), saying where', async () => {
+    const { app, ctx } = makeAdmin({ remoteSources: { FK: 'http://127.0.0.1:9103' } });
+    const put = await request(app).put('/admin/sources/fk/fault').send({ mode: 'timeout' });
+    expect(put.status).toBe(409);
+    expect(put.type).toBe('application/problem+json');
+    expect(put.body.detail).toContain('FK is served at http://127.0.0.1:9103');
+    expect(ctx.runtime.liveFault('FK')).toBeUndefined();
+    expect((await request(app).delete('/admin/sources/FK/fault')).status).toBe(409);
+    expect((await request(app).get('/admin/sources/FK')).body.servedBy).toBe('http://127.0.0.1:9103');
+    expect((await request(app).put('/admin/sources/SKV/fault').send({ mode: 'timeout' })).status).toBe(200);
   });
 
   it('PUT /admin/sources/:code/fault sets a live fault, normalised, shown by GET and in ctx.runtime', async () => {

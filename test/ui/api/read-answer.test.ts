@@ -14,6 +14,8 @@ let sim: Awaited<ReturnType<typeof startSimulator>>;
 
 beforeAll(async () => {
   sim = await startSimulator({ scenario, port: 0, clock: fixedClock(NOW) });
+  // Warm-up: the first query compiles every source's schemas, which on a loaded machine can outlast CSN's 400 ms timeout.
+  await fetch(`${sim.url}/api/v1/hamtaBastjanstInformation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fullQuery('198803159824')) });
 });
 afterAll(async () => {
   await sim.close();

@@ -1,0 +1,236 @@
+/**
+ * Cold start: from spawning the process to the first successful SOAP answer (polled every 10 ms),
+ * several runs, median. Variants: the package's bin (simulator/cli/bin.js, tsx transpiling on start,
+ * with tsx's disk cache warm as on every start after the first), the same with the cache disabled (the
+ * first start after install), `npx ssbtek-sim start`, a precompiled bundle (esbuild, to show what a
+ * build step would give), and the baseline server.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { build, type Plugin } from 'esbuild';
+import { request } from 'undici';
+import { cpuMs, freePort, rssMb, spawnCommand, spawnNode, type Child } from './procs.ts';
+import { median, round } from './stats.ts';
+
+export interface ColdStartRun {
+  /** Spawn to the first 200 answer that is a real answer, ms. */
+  firstAnswerMs: number;
+  /** CPU time (user + system) of the process at that moment, ms (the node process itself; for npx, npx's). */
+  cpuMs: number | undefined;
+  /** Resident set size then, MiB. */
+  rssMb: number | undefined;
+}
+
+export interface ColdStartVariant {
+  name: string;
+  command: string;
+  runs: ColdStartRun[];
+  medianMs: number;
+  medianCpuMs: number | undefined;
+  error?: string;
+}
+
+interface Variant {
+  name: string;
+  command: string;
+  spawn: (port: number) => Child;
+  path: string;
+  body: string;
+  verify: (body: string) => boolean;
+}
+
+async function firstAnswer(
+  c: Child,
+  url: string,
+  body: string,
+  verify: (b: string) => boolean,
+  t0: number,
+  timeoutMs: number,
+): Promise<ColdStartRun> {
+  for (;;) {
+    if (c.child.exitCode !== null || c.child.signalCode !== null)
+      throw new Error(`exited before answering:\n${c.stderr().slice(-2000)}`);
+    if (performance.now() - t0 > timeoutMs) throw new Error(`no answer within ${timeoutMs} ms`);
+    try {
+      const res = await request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '""' },
+        body,
+        reset: true,
+      });
+      const text = await res.body.text();
+      if (res.statusCode === 200 && verify(text))
+        return {
+          firstAnswerMs: round(performance.now() - t0, 1),
+          cpuMs: cpuMs(c.pid),
+          rssMb: round(rssMb(c.pid) ?? Number.NaN, 1),
+        };
+      throw new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code !== 'ECONNREFUSED' && code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') throw e;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}
+
+async function measure(v: Variant, runs: number, timeoutMs: number): Promise<ColdStartVariant> {
+  const out: ColdStartRun[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const port = await freePort();
+      const t0 = performance.now();
+      const c = v.spawn(port);
+      try {
+        out.push(await firstAnswer(c, `http://127.0.0.1:${port}${v.path}`, v.body, v.verify, t0, timeoutMs));
+      } finally {
+        await c.stop();
+      }
+    }
+  } catch (e) {
+    return {
+      name: v.name,
+      command: v.command,
+      runs: out,
+      medianMs: Number.NaN,
+      medianCpuMs: undefined,
+      error: (e as Error).message.slice(0, 500),
+    };
+  }
+  const cpu = out.map((r) => r.cpuMs).filter((x): x is number => x !== undefined);
+  return {
+    name: v.name,
+    command: v.command,
+    runs: out,
+    medianMs: round(median(out.map((r) => r.firstAnswerMs)), 1),
+    medianCpuMs: cpu.length === 0 ? undefined : round(median(cpu), 0),
+  };
+}
+
+/** Rewrites import.meta.url to each file's own URL, so one bundle keeps every module's relative paths. */
+const keepModuleUrls: Plugin = {
+  name: 'keep-module-urls',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(
+        /import\.meta\.url/g,
+        JSON.stringify(pathToFileURL(args.path).href),
+      ),
+      loader: 'ts',
+    }));
+  },
+};
+
+/** Bundles the CLI of `root` into one ESM file (packages left external) under `<root>/artifacts/bench/`. */
+export async function bundleCli(root: string): Promise<string> {
+  const dir = join(root, 'artifacts/bench');
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, 'ssbtek-sim.bundle.mjs');
+  const main = JSON.stringify(join(root, 'simulator/cli/main.ts'));
+  await build({
+    stdin: {
+      contents: `import { main } from ${main};\nconst code = await main(process.argv.slice(2));\nif (code !== 0) process.exit(code);\n`,
+      resolveDir: root,
+      loader: 'ts',
+      sourcefile: 'bundle-entry.ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    plugins: [keepModuleUrls],
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+export interface ColdStartOptions {
+  root: string;
+  runs: number;
+  /** The SOAP query sent as the first request. */
+  query: string;
+  verify: (body: string) => boolean;
+  /** The baseline server's answers file, and the path it answers on. */
+  baseline?: { script: string; answersFile: string; path: string };
+  timeoutMs?: number;
+  /** Also npx and the bundle (slower to measure). */
+  all?: boolean;
+}
+
+export async function measureColdStarts(o: ColdStartOptions): Promise<ColdStartVariant[]> {
+  const timeoutMs = o.timeoutMs ?? 60_000;
+  const startArgs = (port: number): string[] => ['start', '--port', String(port), '--quiet', '--no-watch'];
+  const sim = (name: string, command: string, spawnIt: (port: number) => Child): Variant => ({
+    name,
+    command,
+    spawn: spawnIt,
+    path: '/ssbtek/v10',
+    body: o.query,
+    verify: o.verify,
+  });
+  const variants: Variant[] = [
+    sim('bin (tsx cache warm)', 'node simulator/cli/bin.js start', (port) =>
+      spawnNode(['simulator/cli/bin.js', ...startArgs(port)], o.root),
+    ),
+    sim(
+      'bin, tsx cache off (first start after install)',
+      'TSX_DISABLE_CACHE=1 node simulator/cli/bin.js start',
+      (port) =>
+        spawnNode(['simulator/cli/bin.js', ...startArgs(port)], o.root, {
+          ...process.env,
+          TSX_DISABLE_CACHE: '1',
+        }),
+    ),
+  ];
+  if (o.all === true) {
+    variants.push(
+      sim('npx ssbtek-sim start', 'npx --no-install ssbtek-sim start', (port) =>
+        spawnCommand('npx', ['--no-install', 'ssbtek-sim', ...startArgs(port)], o.root, process.env, true),
+      ),
+    );
+    try {
+      const bundle = await bundleCli(o.root);
+      variants.push(
+        sim(
+          'precompiled bundle (esbuild, no tsx)',
+          'node artifacts/bench/ssbtek-sim.bundle.mjs start',
+          (port) => spawnNode([bundle, ...startArgs(port)], o.root),
+        ),
+      );
+    } catch (e) {
+      process.stderr.write(
+        `bench: could not bundle the CLI (${(e as Error).message}); no precompiled figure\n`,
+      );
+    }
+  }
+  if (o.baseline !== undefined) {
+    const b = o.baseline;
+    variants.push({
+      name: 'baseline server',
+      command: 'node --import tsx test/bench/baseline-server.ts',
+      spawn: (port) => spawnNode(['--import', 'tsx', b.script, b.answersFile, String(port)], o.root),
+      path: b.path,
+      body: o.query,
+      verify: o.verify,
+    });
+  }
+  // One unmeasured start first, so tsx's cache holds every module of the tree measured.
+  const prime = variants[0];
+  if (prime !== undefined) await measure(prime, 1, timeoutMs);
+  const out: ColdStartVariant[] = [];
+  for (const v of variants)
+    out.push(
+      await measure(
+        v,
+        v.name.startsWith('bin, tsx cache off') || v.name.startsWith('npx')
+          ? Math.max(1, Math.min(o.runs, 3))
+          : o.runs,
+        timeoutMs,
+      ),
+    );
+  return out;
+}
