@@ -277,8 +277,9 @@ describe.runIf(HAVE_CHROMIUM)('the trainer page in a browser', () => {
     try {
       await page.goto(`${guarded.url}/#/utbildarpanel`);
       await page.locator('#behorighet').waitFor();
-      expect(await page.locator('#behorighet-text').innerText()).toContain('kräver en token');
-      expect(await page.locator('#kallor-status').innerText()).toContain('kräver en token');
+      // Each part of the page learns of the 401 from its own admin call: wait for each text (a loaded machine answers them apart).
+      await page.locator('#behorighet-text', { hasText: 'kräver en token' }).waitFor();
+      await page.locator('#kallor-status', { hasText: 'kräver en token' }).waitFor();
       await shot('7-behorighet-token');
       await page.fill('#token', 'utbildning-hemlig');
       await page.click('#token-form button[type="submit"]');
