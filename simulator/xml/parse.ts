@@ -29,6 +29,9 @@ function makeParser(removeNSPrefix: boolean): XMLParser {
     processEntities: true,
     ignoreDeclaration: true,
     ignorePiTags: true,
+    // No callback here reads the path, so the parser need not build a path string for every element,
+    // text and attribute (its default); about a quarter of the parse time. The result is the same.
+    jPath: false,
   });
 }
 
@@ -111,6 +114,9 @@ function parseWith(p: XMLParser, text: string): XmlNode {
     const code = text.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0');
     throw new XmlSyntaxError(`character U+${code} is not allowed in XML`, at.line, at.column);
   }
+  // Two passes on purpose: the parser is lenient (it accepts unclosed and mismatched tags, text after
+  // the root, attributes without a value, repeated attributes) and reports no line or column, so the
+  // validator is what refuses a text that is not well-formed, with its message and position.
   let check: ReturnType<typeof XMLValidator.validate>;
   let result: unknown;
   try {

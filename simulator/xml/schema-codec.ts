@@ -43,11 +43,13 @@ export class XmlShapeError extends Error {
 interface Scope {
   root: CodecSchema;
   resolve: RefResolver;
-  /** Reject child elements the schema does not name (for queries, whose contract has no extension points). */
-  strict?: boolean;
 }
 
-/** Follows `$ref` until a concrete schema remains, keeping the annotation of the referring schema. */
+/**
+ * Follows `$ref` until a concrete schema remains, keeping the annotation of the referring schema.
+ * Allocates on every call: the writer and reader use the compiled plans below, which call it once per
+ * schema node; the namespace walk (collectNamespaces) uses it once per root and namespace.
+ */
 function deref(schema: CodecSchema, scope: Scope): { schema: CodecSchema; scope: Scope } {
   let current = schema;
   let currentScope = scope;
@@ -92,9 +94,11 @@ function declAttr(prefix: string, namespace: string): string {
   return prefix === '' ? ` xmlns="${escapeXml(namespace)}"` : ` xmlns:${prefix}="${escapeXml(namespace)}"`;
 }
 
+const NO_NAMESPACE: WriteNs = { namespace: '', prefix: '' };
+
 function childNs(parent: WriteNs, xml: XmlAnnotation | undefined): WriteNs {
   if (xml?.namespace === undefined) return parent;
-  if (xml.namespace === '') return { namespace: '', prefix: '' };
+  if (xml.namespace === '') return NO_NAMESPACE;
   return { namespace: xml.namespace, prefix: xml.prefix ?? parent.prefix };
 }
 
@@ -107,7 +111,8 @@ function itemOf(propSchema0: CodecSchema, scope: Scope): { schema: CodecSchema; 
 
 /**
  * Every (prefix, namespace) an element written from this schema may use, found by walking the
- * schema graph once, so the outermost element can declare them all.
+ * schema graph, so the outermost element can declare them all. Runs once per (plan, namespace):
+ * see rootDeclarations.
  */
 function collectNamespaces(schema0: CodecSchema, scope0: Scope, parent: WriteNs, out: Map<string, string>, seen: Set<unknown>): void {
   const { schema, scope } = deref(schema0, scope0);
@@ -139,46 +144,246 @@ function declare(wanted: Iterable<[string, string]>, bound: Bindings): { attrs: 
   return { attrs, inner: inner ?? bound };
 }
 
-function writeValue(name: string, schema0: CodecSchema, value: unknown, scope0: Scope, ns: WriteNs, bound: Bindings, indent: string): string {
-  const { schema, scope } = deref(schema0, scope0);
-  const local = schema.xml?.name ?? name;
-  const tag = qname(ns, local);
-  const { attrs: decl, inner } = declare([[ns.prefix, ns.namespace]], bound);
-  if (value === null) {
-    return `${indent}<${tag}${decl} xmlns:xsi="${XSI}" xsi:nil="true"/>`;
+// ---------------------------------------------------------------------------------------------------
+// Compiled plans. Contract schemas never change, so everything the writer and reader derive from a
+// schema node alone (the $ref chain followed, the merged xml annotation, the primary type, the
+// properties with their names and item schemas, the namespaces a root declares) is computed once per
+// (resolver, document root, schema object) and kept in WeakMaps. Callers must not mutate a schema
+// after it has been written or read with.
+// ---------------------------------------------------------------------------------------------------
+
+/** One schema node, $refs followed, for one resolver and document root. */
+interface Plan {
+  readonly compiler: Compiler;
+  /** What deref returns: the concrete schema with the merged xml annotation. */
+  readonly schema: CodecSchema;
+  /** The document the concrete schema's own $refs resolve in. */
+  readonly root: CodecSchema;
+  readonly xml: XmlAnnotation | undefined;
+  readonly type: string | undefined;
+  /** The properties (in schema order), compiled on first use (recursive schemas stay finite). */
+  props: PropPlan[] | undefined;
+  /** Strict reading: the keys (elements, `@_attributes`) a parsed element may have. */
+  known: Set<string> | undefined;
+  /** Root declarations by namespace context (`prefix \n namespace`). */
+  roots: Map<string, RootDeclarations> | undefined;
+}
+
+/** One property of an object plan. */
+interface PropPlan {
+  readonly prop: string;
+  /** The document the parent's properties resolve in. */
+  readonly parentRoot: CodecSchema;
+  /** deref of the property's schema. */
+  readonly plan: Plan;
+  readonly attribute: boolean;
+  readonly text: boolean;
+  /** The element (or attribute) name: `xml.name`, else the property name. */
+  readonly name: string;
+  readonly isArray: boolean;
+  /** The namespace of the property's elements when it does not depend on the parent's (else undefined). */
+  readonly fixedNs: WriteNs | undefined;
+  /** The writer's plan of one item (the property itself, or its merged `items`), compiled on first use. */
+  writeItem: Plan | undefined;
+  /** The reader's plan of one array item (`items` in the parent's root, as the reader has always resolved it). */
+  readItem: Plan | undefined;
+  /** Path segments, so the reader adds one string per element instead of two. */
+  readonly slashName: string;
+  readonly slashAtName: string;
+}
+
+/** The namespace declarations of a root-like element (writeXml, each writeXmlContent item). */
+interface RootDeclarations {
+  /** Declaration attributes (inserted right after the tag name). */
+  readonly attrs: string;
+  /** The bindings in scope inside the element. */
+  readonly inner: Bindings;
+}
+
+const EMPTY_SCHEMA: CodecSchema = Object.freeze({});
+
+/** A map by schema: weakly held for schema objects, and a plain map for boolean schemas (`true`, `false`). */
+class BySchema<V> {
+  private readonly objects = new WeakMap<object, V>();
+  private readonly others = new Map<unknown, V>();
+
+  get(key: CodecSchema): V | undefined {
+    return typeof key === 'object' && key !== null ? this.objects.get(key) : this.others.get(key);
   }
-  const type = primaryType(schema);
-  if (type === 'object' && typeof value === 'object' && !Array.isArray(value)) {
+
+  set(key: CodecSchema, value: V): void {
+    if (typeof key === 'object' && key !== null) this.objects.set(key, value);
+    else this.others.set(key, value);
+  }
+}
+
+class Compiler {
+  private readonly byRoot = new BySchema<BySchema<Plan>>();
+
+  constructor(readonly resolve: RefResolver) {}
+
+  /** deref(schema0, { root, resolve }) as a cached plan. */
+  plan(schema0: CodecSchema, root: CodecSchema): Plan {
+    let plans = this.byRoot.get(root);
+    if (plans === undefined) {
+      plans = new BySchema();
+      this.byRoot.set(root, plans);
+    }
+    let plan = plans.get(schema0);
+    if (plan === undefined) {
+      const d = deref(schema0, { root, resolve: this.resolve });
+      const xml = d.schema.xml;
+      plan = { compiler: this, schema: d.schema, root: d.scope.root, xml, type: primaryType(d.schema), props: undefined, known: undefined, roots: undefined };
+      plans.set(schema0, plan);
+    }
+    return plan;
+  }
+}
+
+const compilers = new WeakMap<RefResolver, Compiler>();
+
+function compilerFor(resolve: RefResolver): Compiler {
+  let c = compilers.get(resolve);
+  if (c === undefined) {
+    c = new Compiler(resolve);
+    compilers.set(resolve, c);
+  }
+  return c;
+}
+
+function propsOf(plan: Plan): PropPlan[] {
+  if (plan.props !== undefined) return plan.props;
+  const props: PropPlan[] = [];
+  for (const [prop, schema0] of Object.entries(plan.schema.properties ?? {})) {
+    const p = plan.compiler.plan(schema0, plan.root);
+    const xml = p.xml;
+    const name = xml?.name ?? prop;
+    let fixedNs: WriteNs | undefined;
+    if (xml?.namespace === '') fixedNs = NO_NAMESPACE;
+    else if (xml?.namespace !== undefined && xml.prefix !== undefined) fixedNs = { namespace: xml.namespace, prefix: xml.prefix };
+    props.push({
+      prop,
+      parentRoot: plan.root,
+      plan: p,
+      attribute: xml?.attribute === true,
+      text: xml?.text === true,
+      name,
+      isArray: p.type === 'array',
+      fixedNs,
+      writeItem: undefined,
+      readItem: undefined,
+      slashName: `/${name}`,
+      slashAtName: `/@${name}`,
+    });
+  }
+  plan.props = props;
+  return props;
+}
+
+/** The element namespace of a property's items, given the parent element's (childNs, without allocating when fixed). */
+function propNs(pp: PropPlan, parent: WriteNs): WriteNs {
+  return pp.fixedNs ?? childNs(parent, pp.plan.xml);
+}
+
+/** The plan of one written item of a property (itemOf followed by deref). */
+function writeItemOf(pp: PropPlan): Plan {
+  if (pp.writeItem !== undefined) return pp.writeItem;
+  let item: Plan;
+  if (!pp.isArray) {
+    item = pp.plan;
+  } else {
+    const propSchema = pp.plan.schema;
+    const merged: CodecSchema = { ...(propSchema.items ?? {}), xml: { ...propSchema.items?.xml, ...propSchema.xml } };
+    item = pp.plan.compiler.plan(merged, pp.plan.root);
+  }
+  pp.writeItem = item;
+  return item;
+}
+
+/** The plan of one read array item: the property's `items`, resolved in the parent's root. */
+function readItemOf(pp: PropPlan): Plan {
+  pp.readItem ??= pp.plan.compiler.plan(pp.plan.schema.items ?? EMPTY_SCHEMA, pp.parentRoot);
+  return pp.readItem;
+}
+
+function knownOf(plan: Plan): Set<string> {
+  plan.known ??= new Set(propsOf(plan).map((pp) => (pp.attribute ? `@_${pp.name}` : pp.name)));
+  return plan.known;
+}
+
+/**
+ * The declarations of a root-like element written from `plan` in namespace `ns`: every namespace the
+ * schema graph below it may use, its own first. Walks the graph once per (plan, namespace).
+ */
+function rootDeclarations(plan: Plan, ns: WriteNs): RootDeclarations {
+  plan.roots ??= new Map();
+  const key = `${ns.prefix}\n${ns.namespace}`;
+  let decl = plan.roots.get(key);
+  if (decl === undefined) {
+    const all = new Map<string, string>();
+    collectNamespaces(plan.schema, { root: plan.root, resolve: plan.compiler.resolve }, ns, all, new Set());
+    // Declare everything on this element; its own namespace first.
+    const ordered: [string, string][] = [[ns.prefix, ns.namespace], ...[...all].filter(([p]) => p !== ns.prefix)];
+    decl = declare(ordered, new Map());
+    plan.roots.set(key, decl);
+  }
+  return decl;
+}
+
+/**
+ * Writes one element, `rootAttrs` (a root-like element's namespace declarations, else '') right after
+ * its tag name.
+ */
+function writeValue(name: string, plan: Plan, value: unknown, ns: WriteNs, bound: Bindings, indent: string, rootAttrs: string): string {
+  const tag = qname(ns, plan.xml?.name ?? name);
+  // declare([[ns.prefix, ns.namespace]], bound), without the allocations.
+  let decl = '';
+  let inner = bound;
+  if ((bound.get(ns.prefix) ?? '') !== ns.namespace && !(ns.prefix !== '' && ns.namespace === '')) {
+    decl = declAttr(ns.prefix, ns.namespace);
+    inner = new Map(bound).set(ns.prefix, ns.namespace);
+  }
+  if (value === null) {
+    return `${indent}<${tag}${rootAttrs}${decl} xmlns:xsi="${XSI}" xsi:nil="true"/>`;
+  }
+  if (plan.type === 'object' && typeof value === 'object' && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
     let attrs = '';
     let text: string | undefined;
-    const children: string[] = [];
-    for (const [prop, propSchema0] of Object.entries(schema.properties ?? {})) {
-      const propValue = record[prop];
+    let children = '';
+    let count = 0;
+    const childIndent = `${indent}  `;
+    for (const pp of propsOf(plan)) {
+      const propValue = record[pp.prop];
       if (propValue === undefined) continue;
-      const { schema: propSchema } = deref(propSchema0, scope);
-      if (propSchema.xml?.attribute === true) {
-        attrs += ` ${propSchema.xml.name ?? prop}="${escapeXml(scalarToText(propValue))}"`;
-      } else if (propSchema.xml?.text === true) {
+      if (pp.attribute) {
+        attrs += ` ${pp.name}="${escapeXml(scalarToText(propValue))}"`;
+      } else if (pp.text) {
         text = escapeXml(scalarToText(propValue));
       } else {
-        const cns = childNs(ns, propSchema.xml);
-        const item = itemOf(propSchema0, scope);
-        const items = item.isArray && Array.isArray(propValue) ? propValue : [propValue];
-        for (const v of items) children.push(writeValue(prop, item.schema, v, item.scope, cns, inner, `${indent}  `));
+        const cns = propNs(pp, ns);
+        const item = writeItemOf(pp);
+        if (pp.isArray && Array.isArray(propValue)) {
+          for (const v of propValue as unknown[]) {
+            const child = writeValue(pp.prop, item, v, cns, inner, childIndent, '');
+            children = count++ === 0 ? child : `${children}\n${child}`;
+          }
+        } else {
+          const child = writeValue(pp.prop, item, propValue, cns, inner, childIndent, '');
+          children = count++ === 0 ? child : `${children}\n${child}`;
+        }
       }
     }
-    if (text !== undefined) return `${indent}<${tag}${decl}${attrs}>${text}</${tag}>`;
-    if (children.length === 0) return `${indent}<${tag}${decl}${attrs}/>`;
-    return `${indent}<${tag}${decl}${attrs}>\n${children.join('\n')}\n${indent}</${tag}>`;
+    if (text !== undefined) return `${indent}<${tag}${rootAttrs}${decl}${attrs}>${text}</${tag}>`;
+    if (count === 0) return `${indent}<${tag}${rootAttrs}${decl}${attrs}/>`;
+    return `${indent}<${tag}${rootAttrs}${decl}${attrs}>\n${children}\n${indent}</${tag}>`;
   }
-  return `${indent}<${tag}${decl}>${escapeXml(scalarToText(value))}</${tag}>`;
+  return `${indent}<${tag}${rootAttrs}${decl}>${escapeXml(scalarToText(value))}</${tag}>`;
 }
 
-function rootBindings(schema: CodecSchema, scope: Scope, ns: WriteNs): Bindings {
-  const all = new Map<string, string>();
-  collectNamespaces(schema, scope, ns, all, new Set());
-  return all;
+/** The namespace a root-like element is written in, from its own annotation. */
+function ownNs(xml: XmlAnnotation | undefined): WriteNs {
+  return { namespace: xml?.namespace ?? '', prefix: xml?.prefix ?? '' };
 }
 
 /**
@@ -187,22 +392,15 @@ function rootBindings(schema: CodecSchema, scope: Scope, ns: WriteNs): Bindings 
  * The root element declares every namespace the document uses.
  */
 export function writeXml(schema: CodecSchema, value: unknown, resolve: RefResolver, indent = ''): string {
-  const root = deref(schema, { root: schema, resolve });
-  const xml = root.schema.xml ?? {};
-  const name = xml.name;
+  const plan = compilerFor(resolve).plan(schema, schema);
+  const name = plan.xml?.name;
   if (name === undefined) throw new Error('writeXml: the root schema needs xml.name');
-  const ns: WriteNs = { namespace: xml.namespace ?? '', prefix: xml.prefix ?? '' };
-  return writeRootLike(name, root.schema, value, root.scope, ns, indent);
+  return writeRootLike(name, plan, value, ownNs(plan.xml), indent);
 }
 
-function writeRootLike(name: string, schema: CodecSchema, value: unknown, scope: Scope, ns: WriteNs, indent: string): string {
-  const all = rootBindings(schema, scope, ns);
-  // Declare everything on this element; its own namespace first.
-  const ordered: [string, string][] = [[ns.prefix, ns.namespace], ...[...all].filter(([p]) => p !== ns.prefix)];
-  const { attrs, inner } = declare(ordered, new Map());
-  const body = writeValue(name, schema, value, scope, ns, inner, indent);
-  const tag = qname(ns, schema.xml?.name ?? name);
-  return body.replace(`<${tag}`, `<${tag}${attrs}`);
+function writeRootLike(name: string, plan: Plan, value: unknown, ns: WriteNs, indent: string): string {
+  const { attrs, inner } = rootDeclarations(plan, ns);
+  return writeValue(name, plan, value, ns, inner, indent, attrs);
 }
 
 /**
@@ -210,23 +408,22 @@ function writeRootLike(name: string, schema: CodecSchema, value: unknown, scope:
  * the namespaces it uses: for content that is embedded in another document's element.
  */
 export function writeXmlContent(schema: CodecSchema, value: Record<string, unknown>, resolve: RefResolver, indent = ''): string {
-  const { schema: s, scope } = deref(schema, { root: schema, resolve });
-  const xml = s.xml ?? {};
-  const ns: WriteNs = { namespace: xml.namespace ?? '', prefix: xml.prefix ?? '' };
-  const parts: string[] = [];
-  for (const [prop, propSchema0] of Object.entries(s.properties ?? {})) {
-    const propValue = value[prop];
+  const plan = compilerFor(resolve).plan(schema, schema);
+  const ns = ownNs(plan.xml);
+  let out = '';
+  let count = 0;
+  for (const pp of propsOf(plan)) {
+    const propValue = value[pp.prop];
     if (propValue === undefined) continue;
-    const { schema: propSchema } = deref(propSchema0, scope);
-    const cns = childNs(ns, propSchema.xml);
-    const item = itemOf(propSchema0, scope);
-    const items = item.isArray && Array.isArray(propValue) ? propValue : [propValue];
+    const cns = propNs(pp, ns);
+    const item = writeItemOf(pp);
+    const items = pp.isArray && Array.isArray(propValue) ? (propValue as unknown[]) : [propValue];
     for (const v of items) {
-      const { schema: itemSchema, scope: itemScope } = deref(item.schema, item.scope);
-      parts.push(writeRootLike(prop, itemSchema, v, itemScope, cns, indent));
+      const part = writeRootLike(pp.prop, item, v, cns, indent);
+      out = count++ === 0 ? part : `${out}\n${part}`;
     }
   }
-  return parts.join('\n');
+  return out;
 }
 
 function textOf(node: XmlValue | undefined): string | undefined {
@@ -241,10 +438,12 @@ function isNil(node: XmlValue): boolean {
   return typeof node === 'object' && !Array.isArray(node) && node['@_nil'] === 'true';
 }
 
-function readScalar(schema: CodecSchema, text: string, path: string): unknown {
-  switch (primaryType(schema)) {
+const INTEGER = /^[+-]?\d+$/;
+
+function readScalar(type: string | undefined, text: string, path: string): unknown {
+  switch (type) {
     case 'integer': {
-      if (!/^[+-]?\d+$/.test(text.trim())) throw new XmlShapeError(`"${text}" is not an integer`, path);
+      if (!INTEGER.test(text.trim())) throw new XmlShapeError(`"${text}" is not an integer`, path);
       return Number.parseInt(text, 10);
     }
     case 'number': {
@@ -263,57 +462,51 @@ function readScalar(schema: CodecSchema, text: string, path: string): unknown {
   }
 }
 
-function readValue(schema0: CodecSchema, node: XmlValue, scope0: Scope, path: string): unknown {
-  const { schema, scope } = deref(schema0, scope0);
+function readValue(plan: Plan, node: XmlValue, strict: boolean, path: string): unknown {
   if (isNil(node)) return null;
-  const type = primaryType(schema);
-  if (type === 'object') {
+  if (plan.type === 'object') {
     const element: XmlNode = typeof node === 'object' && !Array.isArray(node) ? node : {};
     if (typeof node === 'string' && node.trim() !== '') {
       throw new XmlShapeError('expected child elements, found text', path);
     }
+    const props = propsOf(plan);
     const out: Record<string, unknown> = {};
-    if (scope.strict === true) {
-      const known = new Set(
-        Object.entries(schema.properties ?? {}).map(([prop, ps]) => {
-          const d = deref(ps, scope).schema;
-          return d.xml?.attribute === true ? `@_${d.xml.name ?? prop}` : (d.xml?.name ?? prop);
-        }),
-      );
+    if (strict) {
+      const known = knownOf(plan);
       for (const key of Object.keys(element)) {
         // Attributes (xsi:nil, xsi:type and the like) are not elements; only unknown elements are refused.
         if (key === '#text' || key.startsWith('@_') || known.has(key)) continue;
         throw new XmlShapeError(`element ${key} is not allowed here`, `${path}/${key}`);
       }
     }
-    for (const [prop, propSchema0] of Object.entries(schema.properties ?? {})) {
-      const { schema: propSchema } = deref(propSchema0, scope);
-      const name = propSchema.xml?.name ?? prop;
-      if (propSchema.xml?.attribute === true) {
+    for (const pp of props) {
+      const name = pp.name;
+      if (pp.attribute) {
         const raw = element[`@_${name}`];
-        if (typeof raw === 'string') out[prop] = readScalar(propSchema, raw, `${path}/@${name}`);
+        if (typeof raw === 'string') out[pp.prop] = readScalar(pp.plan.type, raw, path + pp.slashAtName);
         continue;
       }
-      if (propSchema.xml?.text === true) {
+      if (pp.text) {
         const raw = textOf(node);
-        if (raw !== undefined) out[prop] = readScalar(propSchema, raw, `${path}/text()`);
+        if (raw !== undefined) out[pp.prop] = readScalar(pp.plan.type, raw, `${path}/text()`);
         continue;
       }
       const raw = element[name];
       if (raw === undefined) continue;
-      if (primaryType(propSchema) === 'array') {
+      if (pp.isArray) {
+        const item = readItemOf(pp);
         const items = Array.isArray(raw) ? raw : [raw];
-        out[prop] = items.map((item, i) => readValue(propSchema.items ?? {}, item, scope, `${path}/${name}[${i + 1}]`));
+        out[pp.prop] = items.map((x, i) => readValue(item, x, strict, `${path}${pp.slashName}[${i + 1}]`));
       } else {
-        if (Array.isArray(raw)) throw new XmlShapeError(`element ${name} occurs ${raw.length} times, at most once allowed`, `${path}/${name}`);
-        out[prop] = readValue(propSchema0, raw, scope, `${path}/${name}`);
+        if (Array.isArray(raw)) throw new XmlShapeError(`element ${name} occurs ${raw.length} times, at most once allowed`, path + pp.slashName);
+        out[pp.prop] = readValue(pp.plan, raw, strict, path + pp.slashName);
       }
     }
     return out;
   }
   const text = textOf(node);
   if (text === undefined) throw new XmlShapeError('expected text, found child elements', path);
-  return readScalar(schema, text, path);
+  return readScalar(plan.type, text, path);
 }
 
 /**
@@ -322,5 +515,5 @@ function readValue(schema0: CodecSchema, node: XmlValue, scope0: Scope, path: st
  * agencies' schemas allow extensions); missing required ones are for the validator to report.
  */
 export function readXml(schema: CodecSchema, node: XmlValue, resolve: RefResolver, path = '', strict = false): unknown {
-  return readValue(schema, node, { root: schema, resolve, strict }, path);
+  return readValue(compilerFor(resolve).plan(schema, schema), node, strict, path);
 }
