@@ -6,7 +6,7 @@ import { healthFailure } from '../behaviour/health.ts';
 import { failureOutcome, healthOutcome, type Outcome } from '../behaviour/outcome.ts';
 import { scenarioClock } from '../domain/scenario-clock.ts';
 import type { Scenario } from '../scenarios/types.ts';
-import { sourcePayload } from './answer.ts';
+import { sourceDocument, sourcePayload } from './answer.ts';
 import { decide } from './behaviour.ts';
 import type { IncomingHttp, IncomingQuery } from './types-incoming.ts';
 import type { BaseServiceRequest, SourceModule } from './types.ts';
@@ -122,7 +122,7 @@ export function createBaseServiceApp(source: SourceModule, ctx: SimContext): Exp
     if (!(await waitOrClose(res, decision.latencyMs))) return;
     const payload = (): unknown => sourcePayload(source, scenario, incoming.request, now, incoming.fk);
     if (decision.failure !== undefined) return perform(req, res, failureOutcome(source, decision.failure, payload));
-    res.status(200).type(source.mediaType).send(source.toDocument(payload()));
+    res.status(200).type(source.mediaType).send(sourceDocument(source, payload()));
   });
 
   app.use((req: Request, res: Response) => {

@@ -80,6 +80,15 @@ export interface SourceModule<P = unknown> {
   fromDocument(text: string): unknown;
   /** The content of `<ssbt:data>` in the composite answer for this payload. */
   soapData(payload: P, indent: string): string;
+  /**
+   * Sources whose `<ssbt:data>` carries the base service's answer document itself (FK's JSON, CSN's
+   * and SKV's XML): that content from the document text, without writing the document again.
+   * `soapDataOfDocument(toDocument(p), indent) === soapData(p, indent)` for every payload, so for a
+   * document the simulator's own base service wrote (toDocument(fromDocument(text)) === text) it is
+   * the same as `soapData(fromDocument(text), indent)`. Undefined for sources whose data is the
+   * payload's elements (AF, SO, TNS, MIV).
+   */
+  soapDataOfDocument?(document: string, indent: string): string;
   /** How the composite calls this base service for a query. */
   buildCall(request: BaseServiceRequest, fk?: FkQueryPart): BaseServiceCall;
   /**

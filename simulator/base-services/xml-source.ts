@@ -25,11 +25,12 @@ export function xmlDocumentCodec<P>(schemaPath: string): Pick<SourceModule<P>, '
 
 /** What an XML source defines itself; xmlSource adds the document functions, the call and error reading. */
 export type XmlSourceDefinition<P> = Pick<SourceModule<P>, 'code' | 'schemaPath' | 'routePath' | 'generate' | 'noData' | 'marksProtected'> &
-  Partial<Pick<SourceModule<P>, 'soapData' | 'parseIncoming'>>;
+  Partial<Pick<SourceModule<P>, 'soapData' | 'soapDataOfDocument' | 'parseIncoming'>>;
 
 /**
  * A source whose base service answers an XML document described by its schema: POSTed the JSON
- * base-service query at its route, errors as problem+json. `soapData` and `parseIncoming` may be overridden.
+ * base-service query at its route, errors as problem+json. `soapData` and `parseIncoming` may be overridden
+ * (and `soapDataOfDocument` given, for a source whose data carries the document itself).
  */
 export function xmlSource<P>(definition: XmlSourceDefinition<P>): SourceModule<P> {
   return {

@@ -27,25 +27,41 @@ export function hashString(text: string): number {
   return (h ^= h >>> 16) >>> 0;
 }
 
-/** A random source seeded from any number of string parts (scenario seed, personidentitet, source...). */
-export function createRandom(...parts: (string | number)[]): Random {
-  let a = hashString(parts.join('\u0000'));
-  // mulberry32
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = a;
+/** mulberry32 over a 32-bit state; methods on the prototype, so a new source allocates one small object. */
+class Mulberry32 implements Random {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed;
+  }
+
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) | 0;
+    let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    chance: (p) => next() < p,
-    pick: <T>(items: readonly T[]): T => {
-      if (items.length === 0) throw new Error('pick from an empty list');
-      return items[Math.floor(next() * items.length)] as T;
-    },
-    seed32: () => Math.floor(next() * 4294967296),
-  };
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  seed32(): number {
+    return Math.floor(this.next() * 4294967296);
+  }
+}
+
+/** A random source seeded from any number of string parts (scenario seed, personidentitet, source...). */
+export function createRandom(...parts: (string | number)[]): Random {
+  return new Mulberry32(hashString(parts.join('\u0000')));
 }

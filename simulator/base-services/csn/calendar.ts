@@ -1,10 +1,10 @@
-import { addDays, addMonths, daysBetween, endOfMonth, maxDate, parseIsoDate } from '../../domain/dates.ts';
+import { addDays, addMonths, daysBetween, endOfMonth, epochDay, maxDate, weekdayOfEpochDay } from '../../domain/dates.ts';
 
 /** CSN's calendar: terms of 20 weeks, ISO weeks, CSN's compact date and week forms, payment days. */
 
 /** ISO weekday: 1 Monday ... 7 Sunday. */
 export function isoWeekday(iso: string): number {
-  const day = parseIsoDate(iso).getUTCDay();
+  const day = weekdayOfEpochDay(epochDay(iso));
   return day === 0 ? 7 : day;
 }
 

@@ -8,6 +8,11 @@ const schemaPath = 'base-services/csn.schema.json';
 const routePath = '/csn/kommunfraga/v4/fraga';
 const documents = xmlDocumentCodec<CsnPayload>(schemaPath);
 
+/** CSN/data: <ssbt:svar> holding the CSNSvar document in base64. */
+function soapDataOfDocument(document: string, indent: string): string {
+  return `${indent}<ssbt:svar>${Buffer.from(document, 'utf8').toString('base64')}</ssbt:svar>`;
+}
+
 /**
  * Centrala studiestödsnämnden: student aid (studiemedel, studiehjälp, studiestartsstöd,
  * omställningsstudiestöd) and hemutrustningslån. The base service answers with a CSNSvar document;
@@ -21,7 +26,7 @@ export const csnSource: SourceModule<CsnPayload> = xmlSource<CsnPayload>({
   generate: generateCsn,
   noData: csnNoData,
   marksProtected: (payload) => (payload.Personer.Person ?? []).some((p) => (p.sekretess ?? '').trim() !== ''),
-  soapData: (payload, indent) =>
-    `${indent}<ssbt:svar>${Buffer.from(documents.toDocument(payload), 'utf8').toString('base64')}</ssbt:svar>`,
+  soapData: (payload, indent) => soapDataOfDocument(documents.toDocument(payload), indent),
+  soapDataOfDocument,
   parseIncoming: parseCsnIncoming,
 });

@@ -1,4 +1,4 @@
-import { addDays, addMonths, endOfMonth, parseIsoDate } from '../../domain/dates.ts';
+import { addDays, addMonths, endOfMonth, epochDay, isoOfEpochDay, weekdayOfEpochDay } from '../../domain/dates.ts';
 
 /** A closed span of dates (both ends inclusive, YYYY-MM-DD). */
 export interface Span {
@@ -17,9 +17,13 @@ export function within(date: string, span: Span): boolean {
   return span.from <= date && date <= span.tom;
 }
 
+function isWeekendDay(day: number): boolean {
+  const weekday = weekdayOfEpochDay(day);
+  return weekday === 0 || weekday === 6;
+}
+
 function isWeekend(iso: string): boolean {
-  const day = parseIsoDate(iso).getUTCDay();
-  return day === 0 || day === 6;
+  return isWeekendDay(epochDay(iso));
 }
 
 /** Easter Sunday of a year (anonymous Gregorian algorithm). */
@@ -41,13 +45,28 @@ function easterSunday(year: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+const FIXED_HOLIDAYS: readonly string[] = ['01-01', '01-06', '05-01', '06-06', '12-24', '12-25', '12-26', '12-31'];
+
+/** Good Friday, Easter Monday and Ascension Day of each year asked so far (a pure function of the year). */
+const movableHolidays = new Map<string, readonly string[]>();
+
+function movableHolidaysOf(year: string): readonly string[] {
+  let days = movableHolidays.get(year);
+  if (days === undefined) {
+    const easter = easterSunday(Number(year));
+    days = [-2, 1, 39].map((offset) => addDays(easter, offset));
+    if (movableHolidays.size >= 1000) movableHolidays.clear();
+    movableHolidays.set(year, days);
+  }
+  return days;
+}
+
 /** Weekdays Swedish banks are closed: public holidays, midsummer eve, Christmas eve and New Year's eve. */
 function isBankHoliday(iso: string): boolean {
   const md = iso.slice(5);
-  if (['01-01', '01-06', '05-01', '06-06', '12-24', '12-25', '12-26', '12-31'].includes(md)) return true;
-  if (md >= '06-19' && md <= '06-25' && parseIsoDate(iso).getUTCDay() === 5) return true;
-  const easter = easterSunday(Number(iso.slice(0, 4)));
-  return [-2, 1, 39].some((offset) => addDays(easter, offset) === iso);
+  if (FIXED_HOLIDAYS.includes(md)) return true;
+  if (md >= '06-19' && md <= '06-25' && weekdayOfEpochDay(epochDay(iso)) === 5) return true;
+  return movableHolidaysOf(iso.slice(0, 4)).includes(iso);
 }
 
 /** The date itself, or the banking day before when it falls on a weekend or a bank holiday (when payments move). */
@@ -62,16 +81,29 @@ export function paymentDate(monthStart: string, day: number): string {
   return bankDayOnOrBefore(`${monthStart.slice(0, 8)}${String(day).padStart(2, '0')}`);
 }
 
+/**
+ * The dates of the span, from `from` one day at a time while not after `tom` (by text), with their
+ * epoch days: counted as integers, each date written once, none parsed.
+ */
+function eachDate(span: Span, visit: (iso: string, day: number) => void): void {
+  let day = epochDay(span.from);
+  for (let d = span.from; d <= span.tom; d = isoOfEpochDay(++day)) visit(d, day);
+}
+
 /** Every date of the span. */
 export function datesIn(span: Span): string[] {
   const out: string[] = [];
-  for (let d = span.from; d <= span.tom; d = addDays(d, 1)) out.push(d);
+  eachDate(span, (d) => out.push(d));
   return out;
 }
 
 /** The weekdays (Monday to Friday) of the span. */
 export function weekdaysIn(span: Span): string[] {
-  return datesIn(span).filter((d) => !isWeekend(d));
+  const out: string[] = [];
+  eachDate(span, (d, day) => {
+    if (!isWeekendDay(day)) out.push(d);
+  });
+  return out;
 }
 
 /** The first day of the month of `iso`. */

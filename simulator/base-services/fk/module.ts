@@ -14,6 +14,11 @@ function toJson(payload: FkPayload): string {
   return JSON.stringify(payload);
 }
 
+/** FK/data: LEFI's JSON answer, base64-encoded in lefiJsonSvar. */
+function soapDataOfDocument(document: string, indent: string): string {
+  return `${indent}<ssbt:lefiJsonSvar>${Buffer.from(document, 'utf8').toString('base64')}</ssbt:lefiJsonSvar>`;
+}
+
 /** True when LEFI's answer marks a protected identity: formansinformation.generellPersoninformation[0].skyddad. */
 export function marksProtected(payload: unknown): boolean {
   const info = (payload as { formansinformation?: { generellPersoninformation?: unknown } } | null)
@@ -36,8 +41,8 @@ export const fkSource: SourceModule<FkPayload> = {
   marksProtected,
   toDocument: toJson,
   fromDocument: (text) => JSON.parse(text) as unknown,
-  soapData: (payload, indent) =>
-    `${indent}<ssbt:lefiJsonSvar>${Buffer.from(toJson(payload), 'utf8').toString('base64')}</ssbt:lefiJsonSvar>`,
+  soapData: (payload, indent) => soapDataOfDocument(toJson(payload), indent),
+  soapDataOfDocument,
   buildCall: buildFkCall,
   parseIncoming: parseLefiIncoming,
   readError: readLefiError,

@@ -22,4 +22,5 @@ export const skvSource: SourceModule<SkvPayload> = xmlSource<SkvPayload>({
   marksProtected: (payload) =>
     payload.PersonuppgiftLista.Personuppgift.some((p) => p.StatusPersonuppgiftKod === SKV_STATUS.protected),
   soapData: (payload, indent) => svarElement(codec.toDocument(payload).trimEnd(), indent),
+  soapDataOfDocument: (document, indent) => svarElement(document.trimEnd(), indent),
 });

@@ -1,4 +1,4 @@
-import { addDays, addMonths, endOfMonth, maxDate, minDate, parseIsoDate } from '../../domain/dates.ts';
+import { addDays, addMonths, endOfMonth, epochDay, isoOfEpochDay, maxDate, minDate, weekdayOfEpochDay } from '../../domain/dates.ts';
 import { createRandom, type Random } from '../../domain/random.ts';
 import type { SoAvstangning, SoUtbetalning } from './types.ts';
 
@@ -74,24 +74,19 @@ function periodsCovering(cadence: Cadence, from: string, to: string): { start: s
       out.push({ start: m, end: endOfMonth(m) });
     return out;
   }
-  const offset = Math.floor(
-    (parseIsoDate(from).getTime() - parseIsoDate(BIWEEKLY_ANCHOR).getTime()) / (14 * 86_400_000),
-  );
+  const offset = Math.floor((epochDay(from) - epochDay(BIWEEKLY_ANCHOR)) / 14);
   for (let s = addDays(BIWEEKLY_ANCHOR, offset * 14); s <= to; s = addDays(s, 14))
     out.push({ start: s, end: addDays(s, 13) });
   return out;
 }
 
-function isWeekday(iso: string): boolean {
-  const day = parseIsoDate(iso).getUTCDay();
-  return day !== 0 && day !== 6;
-}
-
-/** Weekdays in [from, to] not inside any suspension. */
+/** Weekdays in [from, to] not inside any suspension (days counted as epoch days, none parsed). */
 function compensableDays(from: string, to: string, suspensions: readonly SoAvstangning[]): number {
   let n = 0;
-  for (let d = from; d <= to; d = addDays(d, 1)) {
-    if (isWeekday(d) && !suspensions.some((s) => s.AvstangdFrom <= d && d <= s.AvstangdTom)) n++;
+  let day = epochDay(from);
+  for (let d = from; d <= to; d = isoOfEpochDay(++day)) {
+    const weekday = weekdayOfEpochDay(day);
+    if (weekday !== 0 && weekday !== 6 && !suspensions.some((s) => s.AvstangdFrom <= d && d <= s.AvstangdTom)) n++;
   }
   return n;
 }
