@@ -12,7 +12,8 @@ import type { Scenario } from '../scenarios/types.ts';
 import { createRuntimeState } from '../runtime/state.ts';
 import { baseServicePrefix, listen, startSimulator, type TlsServerOptions } from '../server.ts';
 import { existsSync, readFileSync } from 'node:fs';
-import { DEFAULT_PASSPHRASE, runCertsCommand } from './certs-command.ts';
+import { DEFAULT_CERTS_DIR, DEFAULT_HOSTS, DEFAULT_PASSPHRASE, DEFAULT_VALIDITY_DAYS, runCertsCommand } from './certs-command.ts';
+import { loadTlsFiles, PKI_FILES, PkiError } from '../tls/certs.ts';
 
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/default.yaml', import.meta.url));
 export const DEFAULT_SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -109,28 +110,13 @@ function loadOrExit(file: string, err: (s: string) => void): Scenario | undefine
   }
 }
 
-/** The --host values given to `certs` (repeatable), or the defaults. */
-function hostsOf(argv: string[]): string[] {
-  const hosts: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === '--host' && argv[i + 1] !== undefined) hosts.push(argv[i + 1] as string);
-    else if (a.startsWith('--host=')) hosts.push(a.slice('--host='.length));
-  }
-  return hosts.length > 0 ? hosts : ['localhost', '127.0.0.1', '::1'];
-}
-
-function readPem(file: string, what: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (e) {
-    throw new UsageError(`cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
-/** The server's TLS set-up from --tls/--mtls: explicit files, else --certs-dir (generated there when it has no CA yet). */
+/**
+ * The server's TLS set-up from --tls/--mtls: explicit files, else --certs-dir (made there by `certs` when it has no
+ * server certificate yet), read and checked by loadTlsFiles.
+ */
 async function tlsOptions(
-  values: { tls?: boolean; mtls?: boolean; 'certs-dir'?: string; 'tls-cert'?: string; 'tls-key'?: string; 'tls-ca'?: string; host?: string },
+  values: { tls?: boolean; mtls?: boolean; 'certs-dir'?: string; 'tls-cert'?: string; 'tls-key'?: string; 'tls-ca'?: string },
+  host: string,
   scenarioFile: string,
   out: (s: string) => void,
   err: (s: string) => void,
@@ -141,24 +127,34 @@ async function tlsOptions(
     return undefined;
   }
   const mtls = values.mtls === true;
-  const dir = resolve(values['certs-dir'] ?? 'certs');
   if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
-  if (values['tls-cert'] === undefined && !existsSync(join(dir, 'server.crt.pem'))) {
+  const readFile = (file: string, what: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (e) {
+      throw new UsageError(`cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  };
+  const ownCa = values['tls-ca'] === undefined ? undefined : readFile(values['tls-ca'], 'CA certificate');
+  const requireClientCertificate = mtls;
+  const dir = resolve(values['certs-dir'] ?? DEFAULT_CERTS_DIR);
+  if (values['tls-cert'] !== undefined && values['tls-key'] !== undefined) {
+    const ca = ownCa ?? (mtls ? readFile(join(dir, PKI_FILES.caCert), 'CA certificate') : undefined);
+    return { cert: readFile(values['tls-cert'], 'server certificate'), key: readFile(values['tls-key'], 'server key'), ...(ca === undefined ? {} : { ca }), requireClientCertificate };
+  }
+  if (!existsSync(join(dir, PKI_FILES.serverCert))) {
     out(`No certificates in ${dir}: making a test CA, a server certificate and client certificates there.\n`);
-    const code = await runCertsCommand(
-      { scenarioFile, outDir: dir, hosts: ['localhost', '127.0.0.1', '::1', ...(values.host !== undefined && !['localhost', '127.0.0.1', '::1'].includes(values.host) ? [values.host] : [])], passphrase: DEFAULT_PASSPHRASE, days: 825, force: false, now: new Date() },
-      out,
-      err,
-    );
+    const hosts = DEFAULT_HOSTS.includes(host) ? [...DEFAULT_HOSTS] : [...DEFAULT_HOSTS, host];
+    const code = await runCertsCommand({ scenarioFile, outDir: dir, hosts, passphrase: DEFAULT_PASSPHRASE, days: DEFAULT_VALIDITY_DAYS, force: false, now: new Date() }, out, err);
     if (code !== 0) return 'failed';
   }
-  const tls: TlsServerOptions = {
-    cert: readPem(values['tls-cert'] ?? join(dir, 'server.crt.pem'), 'server certificate'),
-    key: readPem(values['tls-key'] ?? join(dir, 'server.key.pem'), 'server key'),
-    requireClientCertificate: mtls,
-  };
-  if (mtls || values['tls-ca'] !== undefined) tls.ca = readPem(values['tls-ca'] ?? join(dir, 'ca.crt.pem'), 'CA certificate');
-  return tls;
+  try {
+    const files = loadTlsFiles(dir);
+    return { cert: files.cert, key: files.key, ...(mtls || ownCa !== undefined ? { ca: ownCa ?? files.ca } : {}), requireClientCertificate };
+  } catch (e) {
+    if (e instanceof PkiError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** Runs the CLI; resolves with the exit code (servers keep running until a signal). */
@@ -175,7 +171,7 @@ export async function main(
       options: {
         help: { type: 'boolean', short: 'h' },
         scenario: { type: 'string' },
-        host: { type: 'string' },
+        host: { type: 'string', multiple: true },
         port: { type: 'string' },
         'soap-path': { type: 'string' },
         timeout: { type: 'string' },
@@ -209,7 +205,8 @@ export async function main(
     return command === undefined && !values.help ? 2 : 0;
   }
   try {
-    const host = values.host ?? '127.0.0.1';
+    // --host is repeatable for `certs`; `start` and `base-service` listen on the last one given.
+    const host = values.host?.at(-1) ?? '127.0.0.1';
     const log = values.quiet ? undefined : (line: string) => out(`${line}\n`);
     switch (command) {
       case 'validate': {
@@ -241,7 +238,7 @@ export async function main(
         const scenariosDir = values['scenarios-dir'] ?? DEFAULT_SCENARIOS_DIR;
         const library = loadScenarioDir(scenariosDir);
         for (const e of library.errors) err(`warning: ${e.origin} not loaded:\n${e.problems.map(formatProblem).join("\n")}\n`);
-        const tls = await tlsOptions(values, scenarioFile, out, err);
+        const tls = await tlsOptions(values, host, scenarioFile, out, err);
         if (tls === 'failed') return 2;
         const sim = await startSimulator({
           scenario,
@@ -296,7 +293,7 @@ export async function main(
         return 0;
       }
       case 'certs': {
-        let days = 825;
+        let days = DEFAULT_VALIDITY_DAYS;
         if (values.days !== undefined) {
           days = Number(values.days);
           if (!Number.isInteger(days) || days < 1) throw new UsageError(`--days must be a positive whole number, got "${values.days}"`);
@@ -305,8 +302,8 @@ export async function main(
         return await runCertsCommand(
           {
             scenarioFile: values.scenario ?? DEFAULT_SCENARIO,
-            outDir: resolve(values.out ?? 'certs'),
-            hosts: hostsOf(argv),
+            outDir: resolve(values.out ?? DEFAULT_CERTS_DIR),
+            hosts: values.host ?? [...DEFAULT_HOSTS],
             passphrase: values.passphrase ?? DEFAULT_PASSPHRASE,
             days,
             force: values.force ?? false,
