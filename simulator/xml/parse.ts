@@ -1,4 +1,4 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator, type X2jOptions } from 'fast-xml-parser';
 
 /** A parsed XML element as plain data: child elements by local name, attributes as `@_name`, text as `#text`. */
 export type XmlNode = { [key: string]: XmlValue };
@@ -16,9 +16,9 @@ export class XmlSyntaxError extends Error {
   }
 }
 
-/** Every value a string, attributes as `@_name`, text as `#text`; prefixes kept or removed. */
-function makeParser(removeNSPrefix: boolean): XMLParser {
-  return new XMLParser({
+/** The parser's options: every value a string, attributes as `@_name`, text as `#text`; prefixes kept or removed. */
+export function parserOptions(removeNSPrefix: boolean): X2jOptions {
+  return {
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
     removeNSPrefix,
@@ -32,7 +32,11 @@ function makeParser(removeNSPrefix: boolean): XMLParser {
     // No callback here reads the path, so the parser need not build a path string for every element,
     // text and attribute (its default); about a quarter of the parse time. The result is the same.
     jPath: false,
-  });
+  };
+}
+
+function makeParser(removeNSPrefix: boolean): XMLParser {
+  return new XMLParser(parserOptions(removeNSPrefix));
 }
 
 const parser = makeParser(true);

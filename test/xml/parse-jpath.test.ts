@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { contracts } from '../../simulator/contracts/registry.ts';
-import { parseXml, parseXmlWithPrefixes } from '../../simulator/xml/parse.ts';
+import { parserOptions, parseXml, parseXmlWithPrefixes } from '../../simulator/xml/parse.ts';
 import { writeXml } from '../../simulator/xml/schema-codec.ts';
 import { fullQuery } from '../support/lefi.ts';
 import { soapQuery } from '../support/queries.ts';
@@ -11,18 +11,7 @@ import { soapQuery } from '../support/queries.ts';
 // is set, so what is read must be exactly what the parser with its default (`jPath: true`) reads.
 
 function withJPath(removeNSPrefix: boolean): XMLParser {
-  return new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    removeNSPrefix,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    textNodeName: '#text',
-    processEntities: true,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-  });
+  return new XMLParser({ ...parserOptions(removeNSPrefix), jPath: true });
 }
 
 const DOCUMENTS = [
