@@ -6,10 +6,9 @@
  * gets SIGTERM and must exit 0.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { SOURCE_CODES, type SourceCode } from '../../simulator/domain/sources.ts';
+import { freePort, rssMb } from '../bench/procs.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = fileURLToPath(new URL('../../simulator/cli/main.ts', import.meta.url));
@@ -32,18 +31,7 @@ export interface SimProcess {
   tail: string[];
 }
 
-/** A free TCP port on 127.0.0.1 (the OS picks; closed again before the process listens on it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 function keepTail(tail: string[], chunk: Buffer): void {
   for (const line of chunk.toString('utf8').split('\n')) {
@@ -124,12 +112,8 @@ export async function terminate(
 
 /** The resident set size of a process in bytes (VmRSS from /proc/<pid>/status), or undefined when gone. */
 export function rssBytes(pid: number): number | undefined {
-  try {
-    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m === null ? undefined : Number(m[1]) * 1024;
-  } catch {
-    return undefined;
-  }
+  const mb = rssMb(pid);
+  return mb === undefined ? undefined : mb * 1024 * 1024;
 }
 
 /** The eight processes of split mode. */

@@ -2,6 +2,7 @@
 import type { SourceCode } from '../../simulator/domain/sources.ts';
 import type { AnswerKind, SourceOutcomes } from './classify.ts';
 import type { RequestKind } from './traffic.ts';
+import { quantileSorted } from '../bench/stats.ts';
 
 /** One request as it went: when it was sent (ms after load started), how long it took, what came back. */
 export interface RequestRecord {
@@ -16,12 +17,8 @@ export interface RequestRecord {
   why?: string;
 }
 
-/** The q-quantile (0..1) of sorted numbers, nearest rank; NaN when empty. */
-export function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[rank] ?? Number.NaN;
-}
+/** The q-quantile (0..1) of sorted numbers, nearest rank; NaN when empty (the benchmark's). */
+export const quantile = quantileSorted;
 
 export interface LatencySummary {
   count: number;
