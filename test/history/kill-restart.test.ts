@@ -1,21 +1,13 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeQuery, soapQuery } from '../support/queries.ts';
+import { spawnSimulator, type SpawnedSimulator } from '../support/spawn-cli.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-interface Running {
-  child: ChildProcessByStdio<null, Readable, Readable>;
-  /** http://127.0.0.1:PORT */
-  base: string;
-  soapUrl: string;
-  exited: Promise<number | string | null>;
-}
+/** A started simulator and its base URL (http://127.0.0.1:PORT). */
+type Running = SpawnedSimulator & { base: string };
 
 const children: Running[] = [];
 const folders: string[] = [];
@@ -26,34 +18,11 @@ afterEach(async () => {
   for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
 });
 
-/** `ssbtek-sim start` on the history file, as a child process (run from source with tsx), once it says it runs. */
+/** `ssbtek-sim start` on the history file, as a child process, once it says it runs. */
 async function start(file: string): Promise<Running> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'simulator/cli/main.ts', 'start', '--port', '0', '--quiet', '--no-watch', '--history-file', file],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let seen = '';
-  child.stdout.on('data', (d: Buffer) => void (seen += d.toString()));
-  child.stderr.on('data', (d: Buffer) => void (seen += d.toString()));
-  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
-  const running: Running = { child, base: '', soapUrl: '', exited };
+  const sim = await spawnSimulator(['start', '--port', '0', '--quiet', '--no-watch', '--history-file', file], 30_000);
+  const running: Running = { ...sim, base: new URL(sim.soapUrl).origin };
   children.push(running);
-  running.soapUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the simulator did not start within 30 s:\n${seen}`)), 30_000);
-    child.stdout.on('data', () => {
-      const m = /SOAP endpoint\s+(http:\/\/\S+)/.exec(seen);
-      if (m?.[1] !== undefined && seen.includes('Press Ctrl+C')) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`the simulator exited (${String(code)}) before it was running:\n${seen}`));
-    });
-  });
-  running.base = new URL(running.soapUrl).origin;
   return running;
 }
 
