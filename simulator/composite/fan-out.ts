@@ -16,6 +16,11 @@ export interface SourceOutcome {
   endedMs: number;
   /** The base service's HTTP status, when it answered. */
   httpStatus?: number;
+  /**
+   * The answer document as the base service sent it, when it was read as data: a source whose
+   * `<ssbt:data>` carries the document itself (FK, CSN, SKV) embeds this text instead of writing it again.
+   */
+  document?: string;
 }
 
 export interface CallOptions {
@@ -74,9 +79,10 @@ export function readSourceDocument(source: SourceModule, text: string): SourceRe
  */
 export async function callSource(o: CallOptions): Promise<SourceOutcome> {
   const startedMs = o.monotonic() - o.t0;
-  const done = (result: SourceResult, httpStatus?: number): SourceOutcome => {
+  const done = (result: SourceResult, httpStatus?: number, document?: string): SourceOutcome => {
     const outcome: SourceOutcome = { code: o.source.code, result, startedMs, endedMs: o.monotonic() - o.t0 };
     if (httpStatus !== undefined) outcome.httpStatus = httpStatus;
+    if (document !== undefined && 'data' in result) outcome.document = document;
     return outcome;
   };
   const call = o.source.buildCall(o.request, o.fk);
@@ -95,7 +101,7 @@ export async function callSource(o: CallOptions): Promise<SourceOutcome> {
       signal: controller.signal,
     });
     const text = await res.body.text();
-    if (res.statusCode >= 200 && res.statusCode < 300) return done(readSourceDocument(o.source, text), res.statusCode);
+    if (res.statusCode >= 200 && res.statusCode < 300) return done(readSourceDocument(o.source, text), res.statusCode, text);
     const reported = o.source.readError?.(res.statusCode, text);
     if (reported !== undefined) return done({ error: { kalla: 'BT', ...reported } }, res.statusCode);
     return done({ error: sourceFailure('BT', 'BT-202', `${o.source.code} svarade med ett tekniskt fel (HTTP ${res.statusCode}) utan egen felkod.`) }, res.statusCode);

@@ -5,6 +5,7 @@ import { escapeXml } from '../xml/escape.ts';
 import { writeXmlContent } from '../xml/schema-codec.ts';
 import type { SourceFailure } from '../faults/soap-fault.ts';
 import type { CompiledAnswer, PingAnswer } from './answer-types.ts';
+import type { SourceOutcome } from './fan-out.ts';
 import { SOAP11_NS, SSBT_NS } from './namespaces.ts';
 import type { Query } from './query-types.ts';
 import type { SourceCode } from '../domain/sources.ts';
@@ -45,8 +46,12 @@ function echoXml(query: Query, indent: string): string {
   return writeXmlContent(registry.schema('composite/query.schema.json'), asSent as unknown as Record<string, unknown>, registry.resolve, indent);
 }
 
-/** The SOAP 1.1 envelope of a compiled answer, sources in contract order. */
-export function answerEnvelope(answer: CompiledAnswer, modules: Record<SourceCode, SourceModule>): string {
+/**
+ * The SOAP 1.1 envelope of a compiled answer, sources in contract order. `documents` are the answer
+ * documents as the base services sent them (SourceOutcome.document): a source whose data carries its
+ * document (FK, CSN, SKV) embeds that text as received, without writing the document again.
+ */
+export function answerEnvelope(answer: CompiledAnswer, modules: Record<SourceCode, SourceModule>, documents: Partial<Record<SourceCode, string>> = {}): string {
   const i = '      ';
   const parts: string[] = [];
   if (answer.fraga !== undefined) parts.push(`${i}<ssbt:fraga>\n${echoXml(answer.fraga, `${i}  `)}\n${i}</ssbt:fraga>`);
@@ -56,14 +61,24 @@ export function answerEnvelope(answer: CompiledAnswer, modules: Record<SourceCod
   for (const code of SOURCE_CODES) {
     const result = answer.svarsdata[code];
     if (result === undefined) continue;
-    const inner =
-      'data' in result
-        ? `${i}    <ssbt:data>\n${modules[code].soapData(result.data, `${i}      `)}\n${i}    </ssbt:data>`
-        : errorXml(result.error, `${i}    `);
+    const inner = 'data' in result ? `${i}    <ssbt:data>\n${sourceData(modules[code], result.data, documents[code], `${i}      `)}\n${i}    </ssbt:data>` : errorXml(result.error, `${i}    `);
     sources.push(`${i}  <ssbt:${code}>\n${inner}\n${i}  </ssbt:${code}>`);
   }
   parts.push(sources.length === 0 ? `${i}<ssbt:svarsdata/>` : `${i}<ssbt:svarsdata>\n${sources.join('\n')}\n${i}</ssbt:svarsdata>`);
   return envelope(`    <ssbt:hamtaBastjanstInformationResponse xmlns:ssbt="${SSBT_NS}">\n${parts.join('\n')}\n    </ssbt:hamtaBastjanstInformationResponse>`);
+}
+
+/** The content of a source's `<ssbt:data>`: from the received document when the source carries it, else written from the payload. */
+function sourceData(module: SourceModule, data: unknown, document: string | undefined, indent: string): string {
+  if (document !== undefined && module.soapDataOfDocument !== undefined) return module.soapDataOfDocument(document, indent);
+  return module.soapData(data, indent);
+}
+
+/** The received answer documents of the sources that answered with data (see SourceOutcome.document). */
+export function receivedDocuments(outcomes: readonly SourceOutcome[]): Partial<Record<SourceCode, string>> {
+  const out: Partial<Record<SourceCode, string>> = {};
+  for (const o of outcomes) if (o.document !== undefined) out[o.code] = o.document;
+  return out;
 }
 
 /** The SOAP 1.1 envelope of the ping's answer. */
