@@ -24,6 +24,7 @@ import type { Scenario } from './scenarios/types.ts';
 import { createRuntimeState } from './runtime/state.ts';
 import { scenarioClock } from './domain/scenario-clock.ts';
 import { createHistoryStore } from './history/history-store.ts';
+import { createBaseServicesApp } from './base-services/mount.ts';
 import { createJournal } from './journal/journal.ts';
 
 export interface SimulatorOptions {
@@ -135,12 +136,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   app.disable('x-powered-by');
   const inProcess = options.compositeOnly ? [] : SOURCE_CODES.filter((code) => options.baseUrls?.[code] === undefined);
   for (const code of inProcess) app.use(baseServicePrefix(code), createBaseServiceApp(SOURCES[code], ctx));
-  let baseApp: Express | undefined;
-  if (inProcess.length > 0) {
-    baseApp = express();
-    baseApp.disable('x-powered-by');
-    for (const code of inProcess) baseApp.use(baseServicePrefix(code), createBaseServiceApp(SOURCES[code], ctx));
-  }
+  // The composite's own calls take each service's lean path straight away (createBaseServicesApp).
+  const baseApp: Express | undefined =
+    inProcess.length === 0 ? undefined : createBaseServicesApp(inProcess.map((code) => ({ prefix: baseServicePrefix(code), app: createBaseServiceApp(SOURCES[code], ctx) })));
   app.use(
     '/admin',
     createAdminRouter({

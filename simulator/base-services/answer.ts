@@ -21,8 +21,16 @@ const PAYLOAD_CACHE_SIZE = 1000;
 
 const persons = new LruCache<string, PersonProfile>(PERSON_CACHE_SIZE);
 const payloads = new LruCache<string, unknown>(PAYLOAD_CACHE_SIZE);
-/** The base service's document of a cached (frozen) payload, written once; per source. */
-const documents = new Map<string, WeakMap<object, string>>();
+
+/** The base service's answer to a payload: its document, and that document's bytes and HTTP headers once asked for. */
+interface Written {
+  document: string;
+  answer?: SourceAnswer;
+}
+/** The written answer of a cached (frozen) payload, written once; per source. */
+const written = new Map<string, WeakMap<object, Written>>();
+/** JSON text of frozen values (a request read by the base service is frozen and shared): stringified once. */
+const jsonTexts = new WeakMap<object, string>();
 
 const scenarioIds = new WeakMap<Scenario, number>();
 let lastScenarioId = 0;
@@ -110,19 +118,74 @@ export function sourcePayload(
   const today = isoDate(now);
   const id = scenarioKey(scenario);
   if (id === undefined) return generatePayload(source, scenario, request, today, fk);
-  const key = `${id}\u0000${source.code}\u0000${today}\u0000${JSON.stringify(request)}\u0000${fk === undefined ? '' : JSON.stringify(fk)}`;
+  const key = `${id}\u0000${source.code}\u0000${today}\u0000${jsonText(request)}\u0000${fk === undefined ? '' : jsonText(fk)}`;
   return payloads.getOrCreate(key, () => deepFreeze(generatePayload(source, scenario, request, today, fk)));
+}
+
+/**
+ * Exactly `JSON.stringify(value)`, with the text of every frozen object or array in it remembered (it
+ * cannot change): a request the lean path read is frozen and shared, and so is FK's LEFI query inside
+ * a fresh query part. A plain object that is not frozen is written member by member.
+ */
+function jsonText(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Object.isFrozen(value)) {
+    let text = jsonTexts.get(value);
+    if (text === undefined) {
+      text = JSON.stringify(value);
+      jsonTexts.set(value, text);
+    }
+    return text;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  const record = value as Record<string, unknown>;
+  if ((proto !== Object.prototype && proto !== null) || typeof record.toJSON === 'function') return JSON.stringify(value);
+  const members: string[] = [];
+  for (const key of Object.keys(record)) {
+    const member = record[key];
+    if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+    members.push(`${JSON.stringify(key)}:${jsonText(member)}`);
+  }
+  return `{${members.join(',')}}`;
+}
+
+/** The written answer of a payload: cached per source for a frozen payload, else written afresh. */
+function writtenFor(source: SourceModule, payload: unknown): Written {
+  if (payload === null || typeof payload !== 'object' || !Object.isFrozen(payload)) return { document: source.toDocument(payload) };
+  let bySource = written.get(source.code);
+  if (bySource === undefined) written.set(source.code, (bySource = new WeakMap()));
+  let entry = bySource.get(payload);
+  if (entry === undefined) {
+    entry = { document: source.toDocument(payload) };
+    bySource.set(payload, entry);
+  }
+  return entry;
 }
 
 /** The base service's answer document for a payload: written once per cached (frozen) payload. */
 export function sourceDocument(source: SourceModule, payload: unknown): string {
-  if (payload === null || typeof payload !== 'object' || !Object.isFrozen(payload)) return source.toDocument(payload);
-  let written = documents.get(source.code);
-  if (written === undefined) documents.set(source.code, (written = new WeakMap()));
-  let document = written.get(payload);
-  if (document === undefined) {
-    document = source.toDocument(payload);
-    written.set(payload, document);
+  return writtenFor(source, payload).document;
+}
+
+/**
+ * The base service's HTTP 200 answer for a payload, ready for `res.writeHead(200, headers)` and
+ * `res.end(body)`: the document's UTF-8 bytes, and the headers express's `res.type(mediaType).send()`
+ * gave it (Content-Type with charset utf-8, Content-Length; no ETag, which nobody reads on a POST
+ * answer). Built once per cached (frozen) payload; shared and frozen: do not change it.
+ */
+export interface SourceAnswer {
+  readonly headers: readonly string[];
+  readonly body: Buffer;
+}
+
+export function sourceAnswer(source: SourceModule, payload: unknown): SourceAnswer {
+  const entry = writtenFor(source, payload);
+  if (entry.answer === undefined) {
+    const body = Buffer.from(entry.document, 'utf8');
+    entry.answer = Object.freeze({
+      headers: Object.freeze(['Content-Type', `${source.mediaType}; charset=utf-8`, 'Content-Length', String(body.length)]),
+      body,
+    });
   }
-  return document;
+  return entry.answer;
 }

@@ -1,13 +1,15 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type Request, type Response } from 'express';
-import { contracts } from '../contracts/registry.ts';
 import type { SimContext } from '../domain/context.ts';
 import { sendProblem } from '../http/problem.ts';
 import { healthFailure } from '../behaviour/health.ts';
 import { failureOutcome, healthOutcome, type Outcome } from '../behaviour/outcome.ts';
 import { scenarioClock } from '../domain/scenario-clock.ts';
 import type { Scenario } from '../scenarios/types.ts';
-import { sourceDocument, sourcePayload } from './answer.ts';
+import { sourceAnswer, sourcePayload } from './answer.ts';
 import { decide } from './behaviour.ts';
+import { checkContract } from './checks.ts';
+import { BODY_LIMIT_BYTES, compileRoute, leanBodyLength, parseBodyRemembered, readBody, utf8Text } from './lean-http.ts';
 import type { IncomingHttp, IncomingQuery } from './types-incoming.ts';
 import type { BaseServiceRequest, SourceModule } from './types.ts';
 
@@ -17,9 +19,12 @@ export const MAX_HOLD_MS = 5 * 60_000;
 /** The request header naming the scenario a call is answered under (else the active scenario). */
 export const SCENARIO_HEADER = 'x-ssbtek-scenario';
 
-/** Reads the default base-service query: a JSON body valid by contracts/base-services/request.schema.json. */
+/**
+ * Reads the default base-service query: a JSON body valid by contracts/base-services/request.schema.json.
+ * (The check of a frozen body, as the lean path gives, is remembered: see checkContract.)
+ */
 export function parseJsonQuery(http: IncomingHttp): IncomingQuery {
-  const problems = contracts().check('base-services/request.schema.json', http.body);
+  const problems = checkContract('base-services/request.schema.json', http.body);
   if (problems.length === 0) return { ok: true, request: http.body as BaseServiceRequest };
   return {
     ok: false,
@@ -36,7 +41,7 @@ export function parseJsonQuery(http: IncomingHttp): IncomingQuery {
 }
 
 /** Waits `ms`, or less when the client goes away first (the composite gave up); false when it went away. */
-function waitOrClose(res: Response, ms: number): Promise<boolean> {
+function waitOrClose(res: ServerResponse, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
     if (res.closed || res.destroyed) return resolve(false);
     if (ms <= 0) return resolve(true);
@@ -71,15 +76,14 @@ async function perform(req: Request, res: Response, outcome: Outcome): Promise<v
   }
 }
 
-/** The scenario a request is answered under: the one its x-ssbtek-scenario header names, else the active one. */
-function scenarioOf(ctx: SimContext, req: Request, res: Response): Scenario | undefined {
-  const named = req.get(SCENARIO_HEADER);
+/** The scenario a request is answered under: the one its x-ssbtek-scenario header names, else the active one; undefined when not loaded. */
+function scenarioNamed(ctx: SimContext, named: string | string[] | undefined): Scenario | undefined {
   if (named === undefined || named === '') return ctx.scenarios.current();
-  const scenario = ctx.scenarios.get(named);
-  if (scenario === undefined) {
-    sendProblem(res, { title: 'Unknown scenario', status: 404, detail: `the scenario "${named}" named in ${SCENARIO_HEADER} is not loaded` });
-  }
-  return scenario;
+  return ctx.scenarios.get(String(named));
+}
+
+function unknownScenario(res: Response, named: string | string[] | undefined): void {
+  sendProblem(res, { title: 'Unknown scenario', status: 404, detail: `the scenario "${String(named)}" named in ${SCENARIO_HEADER} is not loaded` });
 }
 
 /** "Now" on the scenario's clock (fixed, offset from its loading, or real). */
@@ -88,32 +92,75 @@ function scenarioNow(ctx: SimContext, scenario: Scenario): Date {
 }
 
 /**
+ * Takes a request on the lean path when it is the query route (`path`: the request target below the
+ * app's mount point) with a body the lean path reads; false when express must handle it.
+ */
+export type LeanEntry = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
+
+const leanEntries = new WeakMap<object, LeanEntry>();
+
+/** The lean path of an app made by createBaseServiceApp (for a dispatcher in front of several), else undefined. */
+export function leanEntryOf(app: object): LeanEntry | undefined {
+  return leanEntries.get(app);
+}
+
+/** The parts of an express app used here that its types leave out. */
+interface AppInternals {
+  handle(req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void): void;
+  request: object;
+  response: object;
+}
+
+/**
  * The HTTP app of one base service: answers its route with the agency's payload document for the
  * scenario in force (the x-ssbtek-scenario header's, else the active one), after the latency the
  * behaviour engine draws, or fails as it decides (see docs/behaviour.md). Never calls listen.
+ *
+ * The query route in its exact spelling, with a UTF-8 JSON body of declared length within the limit
+ * (every call the composite makes), is served without express's router and body parser, and its
+ * 200 answer is written from bytes and headers made once per cached payload (issue 7). Everything
+ * else (health, 404, other spellings, content types, encodings and sizes) goes through express as
+ * before; the answers are the same either way (test/base-services/lean-path.test.ts).
  */
 export function createBaseServiceApp(source: SourceModule, ctx: SimContext): Express {
   const app = express();
+  const internals = app as unknown as AppInternals;
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+  app.use(express.json({ limit: BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] }));
 
-  // The source's test service: reflects a live fault or a failure in force for every call right now.
-  app.get('/health', async (req, res) => {
-    const scenario = scenarioOf(ctx, req, res);
-    if (scenario === undefined) return;
-    const failure = healthFailure(scenario, source.code, scenarioNow(ctx, scenario), ctx.runtime.liveFault(source.code));
-    const outcome = failure === undefined ? undefined : healthOutcome(source.code, failure);
-    if (outcome !== undefined) return perform(req, res, outcome);
-    res.json({ status: 'ok', source: source.code, scenario: scenario.name });
-  });
+  /** Gives a request that skipped express what express's handle gives it, for express's response methods. */
+  const adopt = (req: IncomingMessage, res: ServerResponse): { req: Request; res: Response } => {
+    if (Object.getPrototypeOf(res) !== internals.response) {
+      const r = req as IncomingMessage & { res?: ServerResponse };
+      const s = res as ServerResponse & { req?: IncomingMessage; locals?: object };
+      r.res = res;
+      s.req = req;
+      Object.setPrototypeOf(req, internals.request);
+      Object.setPrototypeOf(res, internals.response);
+      s.locals ??= Object.create(null) as object;
+    }
+    return { req: req as Request, res: res as Response };
+  };
 
-  app.post(source.routePath, async (req: Request, res: Response) => {
-    const scenario = scenarioOf(ctx, req, res);
-    if (scenario === undefined) return;
-    const http: IncomingHttp = { params: req.params as Record<string, string>, headers: req.headers, body: req.body as unknown };
+  /** As the error handler below: 500 problem+json and the error in the log (the connection is cut when the answer has begun). */
+  const internalError = (req: IncomingMessage, res: ServerResponse, err: unknown): void => {
+    console.error(`[${source.code}] internal error:`, err);
+    if (res.headersSent) {
+      req.socket.destroy();
+      return;
+    }
+    sendProblem(adopt(req, res).res, { title: 'Internal error', status: 500, detail: 'the base service failed; see its log' });
+  };
+
+  /** The query route after the body is read: scenario, query, decision, latency, then the answer or the failure. */
+  const answerQuery = async (req: IncomingMessage, res: ServerResponse, params: Record<string, string>, body: unknown): Promise<void> => {
+    const named = req.headers[SCENARIO_HEADER];
+    const scenario = scenarioNamed(ctx, named);
+    if (scenario === undefined) return unknownScenario(adopt(req, res).res, named);
+    const http: IncomingHttp = { params, headers: req.headers, body };
     const incoming = source.parseIncoming ? source.parseIncoming(http, scenario) : parseJsonQuery(http);
     if (!incoming.ok) {
-      res.status(incoming.status).type(incoming.contentType).send(incoming.body);
+      adopt(req, res).res.status(incoming.status).type(incoming.contentType).send(incoming.body);
       return;
     }
     const now = scenarioNow(ctx, scenario);
@@ -121,9 +168,53 @@ export function createBaseServiceApp(source: SourceModule, ctx: SimContext): Exp
     const decision = decide(scenario, source.code, incoming.request.personidentitet, callNumber, now, ctx.runtime.liveFault(source.code));
     if (!(await waitOrClose(res, decision.latencyMs))) return;
     const payload = (): unknown => sourcePayload(source, scenario, incoming.request, now, incoming.fk);
-    if (decision.failure !== undefined) return perform(req, res, failureOutcome(source, decision.failure, payload));
-    res.status(200).type(source.mediaType).send(sourceDocument(source, payload()));
+    if (decision.failure !== undefined) {
+      const adopted = adopt(req, res);
+      return perform(adopted.req, adopted.res, failureOutcome(source, decision.failure, payload));
+    }
+    const answer = sourceAnswer(source, payload());
+    res.writeHead(200, answer.headers as string[]);
+    res.end(answer.body);
+  };
+
+  // The lean path: the exact route, a body express.json would read as UTF-8 JSON within the limit.
+  const matchRoute = compileRoute(source.routePath);
+  const lean = async (req: IncomingMessage, res: ServerResponse, params: Record<string, string>): Promise<void> => {
+    try {
+      const raw = await readBody(req);
+      if (raw === undefined) return internalError(req, res, new Error('request aborted'));
+      const parsed = parseBodyRemembered(utf8Text(raw));
+      if (!parsed.ok) return sendProblem(adopt(req, res).res, { title: 'Malformed JSON body', status: 400, detail: parsed.message });
+      await answerQuery(req, res, params, parsed.value);
+    } catch (err) {
+      internalError(req, res, err);
+    }
+  };
+  const take: LeanEntry = (req, res, path) => {
+    const params = req.method === 'POST' ? matchRoute(path) : undefined;
+    if (params === undefined || leanBodyLength(req) === undefined) return false;
+    void lean(req, res, params);
+    return true;
+  };
+  leanEntries.set(app, take);
+  const handle = internals.handle.bind(app);
+  internals.handle = (req, res, next) => {
+    if (!take(req, res, req.url ?? '')) handle(req, res, next);
+  };
+
+  // The source's test service: reflects a live fault or a failure in force for every call right now.
+  app.get('/health', async (req, res) => {
+    const named = req.get(SCENARIO_HEADER);
+    const scenario = scenarioNamed(ctx, named);
+    if (scenario === undefined) return unknownScenario(res, named);
+    const failure = healthFailure(scenario, source.code, scenarioNow(ctx, scenario), ctx.runtime.liveFault(source.code));
+    const outcome = failure === undefined ? undefined : healthOutcome(source.code, failure);
+    if (outcome !== undefined) return perform(req, res, outcome);
+    res.json({ status: 'ok', source: source.code, scenario: scenario.name });
   });
+
+  // The query route in every other spelling express accepts, with the body express.json read.
+  app.post(source.routePath, (req: Request, res: Response) => answerQuery(req, res, req.params as Record<string, string>, req.body as unknown));
 
   app.use((req: Request, res: Response) => {
     sendProblem(res, { title: 'Not found', status: 404, detail: `${req.method} ${req.path} is not served by the ${source.code} base service (POST ${source.routePath})` });

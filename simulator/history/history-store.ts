@@ -183,7 +183,9 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       const hours = checkHours(retentionHours);
       const at = clock.now();
       const id = lastId + 1;
-      const entry = frozen(orderedEntry({ id: formatId(id), time: at.toISOString(), ...input }));
+      // Through JSON and back, so the entry holds copies: strings read from a request can be slices of the
+      // request's text, and V8 keeps a slice's whole parent string alive as long as the slice lives.
+      const entry = frozen(JSON.parse(JSON.stringify(orderedEntry({ id: formatId(id), time: at.toISOString(), ...input }))) as HistoryEntry);
       const timeMs = at.getTime();
       const expiresMs = timeMs + Math.round(hours * HOUR_MS);
       if (writer !== undefined) {

@@ -1,22 +1,18 @@
-import { XMLParser, XMLValidator, type X2jOptions } from 'fast-xml-parser';
+import type { X2jOptions } from 'fast-xml-parser';
+import { position, XmlDoctypeError, XmlLimitError, XmlSyntaxError } from './errors.ts';
+import { readDocument } from './xml-reader.ts';
+
+export { XmlDoctypeError, XmlLimitError, XmlSyntaxError };
 
 /** A parsed XML element as plain data: child elements by local name, attributes as `@_name`, text as `#text`. */
 export type XmlNode = { [key: string]: XmlValue };
 export type XmlValue = string | XmlNode | XmlValue[];
 
-/** Thrown when a text is not a well-formed XML document; carries line and column where known. */
-export class XmlSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly line?: number,
-    readonly column?: number,
-  ) {
-    super(message);
-    this.name = 'XmlSyntaxError';
-  }
-}
-
-/** The parser's options: every value a string, attributes as `@_name`, text as `#text`; prefixes kept or removed. */
+/**
+ * The fast-xml-parser options whose result the reader gives (with its validator run first): every
+ * value a string, attributes as `@_name`, text as `#text`; prefixes kept or removed. The reader
+ * (xml-reader.ts) no longer runs fast-xml-parser; the tests compare it with a parser built from these.
+ */
 export function parserOptions(removeNSPrefix: boolean): X2jOptions {
   return {
     ignoreAttributes: false,
@@ -35,48 +31,12 @@ export function parserOptions(removeNSPrefix: boolean): X2jOptions {
   };
 }
 
-function makeParser(removeNSPrefix: boolean): XMLParser {
-  return new XMLParser(parserOptions(removeNSPrefix));
-}
-
-const parser = makeParser(true);
-
 /**
  * Parses an XML document into plain data, namespace prefixes removed (elements are known by local name).
  * Every value stays a string; the schema-driven reader decides types and arrays.
  */
 export function parseXml(text: string): XmlNode {
-  return parseWith(parser, text);
-}
-
-/** Thrown when a document goes past what the reader follows (nesting depth). */
-export class XmlLimitError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'XmlLimitError';
-  }
-}
-
-/**
- * Thrown for a document type declaration (or an entity declaration) anywhere in the text: the reader
- * refuses them outright, so no entity is ever expanded and no external resource is ever read.
- */
-export class XmlDoctypeError extends XmlSyntaxError {
-  constructor(line: number, column: number) {
-    super('a document type declaration (<!DOCTYPE ...>) or entity declaration is not accepted', line, column);
-    this.name = 'XmlDoctypeError';
-  }
-}
-
-/** Line and column (1-based) of an offset in a text. */
-function position(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
+  return parseWith(text, true);
 }
 
 /**
@@ -106,7 +66,7 @@ function declarationOffset(text: string): number {
 // eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function parseWith(p: XMLParser, text: string): XmlNode {
+function parseWith(text: string, strip: boolean): XmlNode {
   const declaration = declarationOffset(text);
   if (declaration >= 0) {
     const at = position(text, declaration);
@@ -118,23 +78,9 @@ function parseWith(p: XMLParser, text: string): XmlNode {
     const code = text.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0');
     throw new XmlSyntaxError(`character U+${code} is not allowed in XML`, at.line, at.column);
   }
-  // Two passes on purpose: the parser is lenient (it accepts unclosed and mismatched tags, text after
-  // the root, attributes without a value, repeated attributes) and reports no line or column, so the
-  // validator is what refuses a text that is not well-formed, with its message and position.
-  let check: ReturnType<typeof XMLValidator.validate>;
-  let result: unknown;
-  try {
-    check = XMLValidator.validate(text, { allowBooleanAttributes: false });
-    if (check !== true) throw new XmlSyntaxError(check.err.msg, check.err.line, check.err.col);
-    result = p.parse(text);
-  } catch (e) {
-    if (e instanceof XmlSyntaxError) throw e;
-    if (e instanceof RangeError || (e instanceof Error && /nested/i.test(e.message))) {
-      throw new XmlLimitError('the document is nested too deeply');
-    }
-    // Anything else the parser throws is about the text it was given, never a bug of the caller's.
-    throw new XmlSyntaxError(e instanceof Error ? e.message : String(e));
-  }
+  // One pass that checks well-formedness as it reads (see xml-reader.ts); what it does not take on
+  // alone is read by ports of fast-xml-parser's validator and parser, with their messages and positions.
+  const result: unknown = readDocument(text, strip);
   if (result === null || typeof result !== 'object') throw new XmlSyntaxError('document has no root element');
   return result as XmlNode;
 }
@@ -147,11 +93,9 @@ export function rootElement(doc: XmlNode): { name: string; node: XmlValue } {
   return { name, node: doc[name] as XmlValue };
 }
 
-const prefixedParser = makeParser(false);
-
 /** Parses keeping namespace prefixes and xmlns attributes, for namespace-aware reading (see resolveElement). */
 export function parseXmlWithPrefixes(text: string): XmlNode {
-  return parseWith(prefixedParser, text);
+  return parseWith(text, false);
 }
 
 /** An element of a prefix-keeping parse, with its namespace resolved. */

@@ -1,5 +1,5 @@
-import { contracts } from '../../contracts/registry.ts';
 import type { Scenario } from '../../scenarios/types.ts';
+import { checkContract } from '../checks.ts';
 import type { IncomingHttp, IncomingQuery } from '../types-incoming.ts';
 import type { BaseServiceRequest } from '../types.ts';
 import { LEFI_MEDDELANDE, lefiRefusal } from './errors.ts';
@@ -61,7 +61,7 @@ export function parseLefiIncoming(http: IncomingHttp, scenario: Scenario): Incom
       ? aktorsId !== ''
       : scenario.municipalities.some((m) => m.aktorsid === aktorsId);
   if (!known) return lefiRefusal(403, LEFI_MEDDELANDE.okandAktor);
-  const problems = contracts().check(FK_REQUEST_SCHEMA, http.body);
+  const problems = checkContract(FK_REQUEST_SCHEMA, http.body);
   if (problems.length > 0)
     return lefiRefusal(
       400,
