@@ -1,4 +1,4 @@
-import { Agent, request as undiciRequest } from 'undici';
+import { Agent, Pool, request as undiciRequest } from 'undici';
 import type { BaseServiceRequest, FkQueryPart, SourceModule } from '../base-services/types.ts';
 import { contracts } from '../contracts/registry.ts';
 import type { SourceCode } from '../domain/sources.ts';
@@ -38,9 +38,22 @@ export interface CallOptions {
   t0: number;
 }
 
-/** The keep-alive connection pool the composite uses towards its base services. */
-export function createSourceAgent(): Agent {
-  return new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 128, pipelining: 1 });
+/**
+ * The keep-alive connection pool the composite uses towards its base services. `socketFor(origin)` names
+ * a Unix domain socket to reach an origin through instead of TCP (the in-process base services' own
+ * listener); it is asked when the pool for an origin is made.
+ */
+export function createSourceAgent(socketFor: (origin: string) => string | undefined = () => undefined): Agent {
+  return new Agent({
+    keepAliveTimeout: 30_000,
+    keepAliveMaxTimeout: 120_000,
+    connections: 128,
+    pipelining: 1,
+    factory: (origin, options) => {
+      const socketPath = socketFor(String(origin));
+      return new Pool(origin, socketPath === undefined ? options : { ...options, socketPath });
+    },
+  });
 }
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
