@@ -1,6 +1,7 @@
 import { Agent, Pool, request as undiciRequest } from 'undici';
 import type { BaseServiceRequest, FkQueryPart, SourceModule } from '../base-services/types.ts';
 import { contracts } from '../contracts/registry.ts';
+import { deepFreeze, LruCache } from '../domain/lru.ts';
 import type { SourceCode } from '../domain/sources.ts';
 import { sourceFailure, type SourceFailure } from '../faults/soap-fault.ts';
 
@@ -68,8 +69,25 @@ function errorCode(e: unknown): string | undefined {
   return undefined;
 }
 
-/** Reads a 2xx answer document: well-formed and valid by the source's schema, else kalla=BT. */
+/** The longest answer document whose reading is remembered, and how many are remembered per source. */
+const READ_MEMO_MAX_CHARS = 256 * 1024;
+const READ_MEMO_SIZE = 500;
+const reads = new WeakMap<SourceModule, LruCache<string, SourceResult>>();
+
+/**
+ * Reads a 2xx answer document: well-formed and valid by the source's schema, else kalla=BT. Reading is
+ * a pure function of the text, so the result for the same text (the last 500 per source, each up to
+ * 256 K characters) is remembered, deep-frozen and shared: an identical document the base service sends
+ * again is compared, not parsed and validated again. A document seen once costs one map lookup more.
+ */
 export function readSourceDocument(source: SourceModule, text: string): SourceResult {
+  if (text.length > READ_MEMO_MAX_CHARS) return deepFreeze(readUncached(source, text));
+  let memo = reads.get(source);
+  if (memo === undefined) reads.set(source, (memo = new LruCache(READ_MEMO_SIZE)));
+  return memo.getOrCreate(text, () => deepFreeze(readUncached(source, text)));
+}
+
+function readUncached(source: SourceModule, text: string): SourceResult {
   let payload: unknown;
   try {
     payload = source.fromDocument(text);

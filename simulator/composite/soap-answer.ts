@@ -71,8 +71,19 @@ export function answerEnvelope(answer: CompiledAnswer, modules: Record<SourceCod
 /** The content of a source's `<ssbt:data>`: from the received document when the source carries it, else written from the payload. */
 function sourceData(module: SourceModule, data: unknown, document: string | undefined, indent: string): string {
   if (document !== undefined && module.soapDataOfDocument !== undefined) return module.soapDataOfDocument(document, indent);
-  return module.soapData(data, indent);
+  if (data === null || typeof data !== 'object' || !Object.isFrozen(data)) return module.soapData(data, indent);
+  // A frozen payload (a remembered read, see readSourceDocument) cannot change: its XML is written once per indent.
+  let byPayload = written.get(module);
+  if (byPayload === undefined) written.set(module, (byPayload = new WeakMap()));
+  let byIndent = byPayload.get(data);
+  if (byIndent === undefined) byPayload.set(data, (byIndent = new Map<string, string>()));
+  let xml = byIndent.get(indent);
+  if (xml === undefined) byIndent.set(indent, (xml = module.soapData(data, indent)));
+  return xml;
 }
+
+/** The `<ssbt:data>` content written for frozen payloads, per source module, payload and indent. */
+const written = new WeakMap<SourceModule, WeakMap<object, Map<string, string>>>();
 
 /** The received answer documents of the sources that answered with data (see SourceOutcome.document). */
 export function receivedDocuments(outcomes: readonly SourceOutcome[]): Partial<Record<SourceCode, string>> {
