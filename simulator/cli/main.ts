@@ -12,11 +12,21 @@ import type { Scenario } from '../scenarios/types.ts';
 import { createRuntimeState } from '../runtime/state.ts';
 import { baseServicePrefix, listen, startSimulator, type TlsServerOptions } from '../server.ts';
 import { existsSync, readFileSync } from 'node:fs';
-import { DEFAULT_CERTS_DIR, DEFAULT_HOSTS, DEFAULT_PASSPHRASE, DEFAULT_VALIDITY_DAYS, runCertsCommand } from './certs-command.ts';
-import { loadTlsFiles, PKI_FILES, PkiError } from '../tls/certs.ts';
+import { scenarioCache, type ScenarioCache } from './scenario-cache.ts';
+// certs-command.ts and tls/certs.ts (node-forge) are imported only by `certs`, --tls and --mtls: not on every start.
 
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/default.yaml', import.meta.url));
 export const DEFAULT_SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+let cache: ScenarioCache | undefined;
+
+/**
+ * Keeps the scenarios `start` and `base-service` load in `dir` between starts (see scenario-cache.ts). The start-up
+ * bundle calls this with a directory of its own; from source, every start parses the files.
+ */
+export function useScenarioCache(dir: string): void {
+  cache = scenarioCache(dir);
+}
 
 function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\./.test(host);
@@ -98,9 +108,9 @@ function parseBaseUrls(text: string | undefined): Partial<Record<SourceCode, str
   return out;
 }
 
-function loadOrExit(file: string, err: (s: string) => void): Scenario | undefined {
+function loadOrExit(file: string, err: (s: string) => void, load: (file: string) => Scenario = loadScenarioFile): Scenario | undefined {
   try {
-    return loadScenarioFile(file);
+    return load(file);
   } catch (e) {
     if (e instanceof ScenarioError) {
       err(`Invalid scenario (${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}):\n${e.message}\n`);
@@ -127,6 +137,8 @@ async function tlsOptions(
     return undefined;
   }
   const mtls = values.mtls === true;
+  const { DEFAULT_CERTS_DIR, DEFAULT_HOSTS, DEFAULT_PASSPHRASE, DEFAULT_VALIDITY_DAYS, runCertsCommand } = await import('./certs-command.ts');
+  const { loadTlsFiles, PKI_FILES, PkiError } = await import('../tls/certs.ts');
   if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
   const readFile = (file: string, what: string): Buffer => {
     try {
@@ -221,7 +233,7 @@ export async function main(
       }
       case 'start': {
         const scenarioFile = values.scenario ?? DEFAULT_SCENARIO;
-        const scenario = loadOrExit(scenarioFile, err);
+        const scenario = loadOrExit(scenarioFile, err, cache?.load);
         if (scenario === undefined) return 2;
         let timeoutMs: number | undefined;
         if (values.timeout !== undefined) {
@@ -236,7 +248,7 @@ export async function main(
         const adminToken = values['admin-token'] ?? process.env.SSBTEK_ADMIN_TOKEN;
         if (adminToken !== undefined && adminToken.trim() === '') throw new UsageError('--admin-token must not be empty');
         const scenariosDir = values['scenarios-dir'] ?? DEFAULT_SCENARIOS_DIR;
-        const library = loadScenarioDir(scenariosDir);
+        const library = loadScenarioDir(scenariosDir, cache?.parse);
         for (const e of library.errors) err(`warning: ${e.origin} not loaded:\n${e.problems.map(formatProblem).join("\n")}\n`);
         const tls = await tlsOptions(values, host, scenarioFile, out, err);
         if (tls === 'failed') return 2;
@@ -293,6 +305,7 @@ export async function main(
         return 0;
       }
       case 'certs': {
+        const { DEFAULT_CERTS_DIR, DEFAULT_HOSTS, DEFAULT_PASSPHRASE, DEFAULT_VALIDITY_DAYS, runCertsCommand } = await import('./certs-command.ts');
         let days = DEFAULT_VALIDITY_DAYS;
         if (values.days !== undefined) {
           days = Number(values.days);
@@ -317,7 +330,7 @@ export async function main(
         const code = (rest[0] ?? '').toUpperCase();
         if (!isSourceCode(code)) throw new UsageError(`base-service needs a source: ${SOURCE_CODES.join(', ').toLowerCase()}`);
         const scenarioFile = values.scenario ?? DEFAULT_SCENARIO;
-        const scenario = loadOrExit(scenarioFile, err);
+        const scenario = loadOrExit(scenarioFile, err, cache?.load);
         if (scenario === undefined) return 2;
         const app = createBaseServiceApp(SOURCES[code], { clock: systemClock, scenarios: staticScenario(scenario), runtime: createRuntimeState() });
         const running = await listen(app, host, parsePort(values.port, 9100));

@@ -158,8 +158,11 @@ export interface ScenarioDir {
   errors: ScenarioFileError[];
 }
 
-/** Loads every *.yaml (and *.yml) file of a directory; a bad file is reported and does not stop the others. */
-export function loadScenarioDir(dir: string): ScenarioDir {
+/**
+ * Loads every *.yaml (and *.yml) file of a directory; a bad file is reported and does not stop the others.
+ * `parse` reads one file's text (parseScenario; the CLI passes a cached equivalent, simulator/cli/scenario-cache.ts).
+ */
+export function loadScenarioDir(dir: string, parse: (text: string, file: string) => Scenario = parseScenario): ScenarioDir {
   let names: string[];
   try {
     names = readdirSync(dir, { withFileTypes: true })
@@ -180,7 +183,7 @@ export function loadScenarioDir(dir: string): ScenarioDir {
       continue;
     }
     try {
-      const scenario = parseScenario(text, file);
+      const scenario = parse(text, file);
       const other = seen.get(scenario.name);
       if (other !== undefined) {
         const line = Math.max(1, text.split('\n').findIndex((l) => /^name\s*:/.test(l)) + 1);

@@ -5,7 +5,8 @@
  * first start after install), `npx ssbtek-sim start`, a precompiled bundle (esbuild, to show what a
  * build step would give), and the baseline server.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -173,17 +174,20 @@ export async function measureColdStarts(o: ColdStartOptions): Promise<ColdStartV
     verify: o.verify,
   });
   const variants: Variant[] = [
-    sim('bin (tsx cache warm)', 'node simulator/cli/bin.js start', (port) =>
+    sim('bin (start-up bundle and code cache in place)', 'node simulator/cli/bin.js start', (port) =>
       spawnNode(['simulator/cli/bin.js', ...startArgs(port)], o.root),
     ),
     sim(
-      'bin, tsx cache off (first start after install)',
-      'TSX_DISABLE_CACHE=1 node simulator/cli/bin.js start',
+      'bin, first start after install or an edit (builds the bundle)',
+      'SSBTEK_SIM_CACHE_DIR=<empty dir> node simulator/cli/bin.js start',
       (port) =>
         spawnNode(['simulator/cli/bin.js', ...startArgs(port)], o.root, {
           ...process.env,
-          TSX_DISABLE_CACHE: '1',
+          SSBTEK_SIM_CACHE_DIR: mkdtempSync(join(tmpdir(), 'ssbtek-bench-cache-')),
         }),
+    ),
+    sim('bin from source (tsx; SSBTEK_SIM_FROM_SOURCE=1)', 'SSBTEK_SIM_FROM_SOURCE=1 node simulator/cli/bin.js start', (port) =>
+      spawnNode(['simulator/cli/bin.js', ...startArgs(port)], o.root, { ...process.env, SSBTEK_SIM_FROM_SOURCE: '1' }),
     ),
   ];
   if (o.all === true) {
@@ -218,7 +222,7 @@ export async function measureColdStarts(o: ColdStartOptions): Promise<ColdStartV
       verify: o.verify,
     });
   }
-  // One unmeasured start first, so tsx's cache holds every module of the tree measured.
+  // One unmeasured start first, so the start-up bundle and V8's code cache of the tree measured are in place.
   const prime = variants[0];
   if (prime !== undefined) await measure(prime, 1, timeoutMs);
   const out: ColdStartVariant[] = [];
@@ -226,7 +230,7 @@ export async function measureColdStarts(o: ColdStartOptions): Promise<ColdStartV
     out.push(
       await measure(
         v,
-        v.name.startsWith('bin, tsx cache off') || v.name.startsWith('npx')
+        v.name.startsWith('bin, first start') || v.name.startsWith('bin from source') || v.name.startsWith('npx')
           ? Math.max(1, Math.min(o.runs, 3))
           : o.runs,
         timeoutMs,

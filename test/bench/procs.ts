@@ -125,7 +125,7 @@ export interface SimulatorProcess extends Child {
 }
 
 export interface SimulatorStart {
-  /** The tree whose simulator is started (its simulator/cli/main.ts). */
+  /** The tree whose simulator is started (its simulator/cli/bin.js). */
   root: string;
   /** Extra arguments after `start --port 0 --quiet --no-watch`. */
   args?: string[];
@@ -135,15 +135,17 @@ export interface SimulatorStart {
   timeoutMs?: number;
 }
 
-/** Starts `node --import tsx simulator/cli/main.ts start --port 0 --quiet --no-watch ...` and waits for its URL. */
+/**
+ * Starts the simulator as users do, `node simulator/cli/bin.js start --port 0 --quiet --no-watch ...` (the
+ * start-up bundle, built first when the tree has none; SSBTEK_SIM_FROM_SOURCE=1 in `env` runs the sources
+ * through tsx), and waits for its URL.
+ */
 export async function startSimulator(o: SimulatorStart): Promise<SimulatorProcess> {
   const t0 = performance.now();
   const c = spawnNode(
     [
       ...(o.nodeArgs ?? []),
-      '--import',
-      'tsx',
-      'simulator/cli/main.ts',
+      'simulator/cli/bin.js',
       'start',
       '--port',
       '0',

@@ -88,7 +88,8 @@ if (values.startup === true) {
   );
   md = `# CPU profile of the simulator's start-up\n\nTree ${root}: node simulator/cli/bin.js start; listening after ${Math.round(listening)} ms, first answer (${ok ? 'ok' : 'NOT ok'}) after ${Math.round(answered)} ms; exited ${exit}.\nProfile file: ${file} (from process start to exit).\n\n${summaryMarkdown(summary)}`;
 } else {
-  const sim = await startSimulator({ root, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  // From source, so the profile names the simulator's modules (the start-up bundle is one file).
+  const sim = await startSimulator({ root, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`], env: { ...process.env, SSBTEK_SIM_FROM_SOURCE: '1' } });
   process.stderr.write(`profile: simulator ${sim.baseUrl} (pid ${sim.pid}), profile to ${dir}\n`);
   // The warm-up's samples (and start-up's) are left out of the summary: only the measured part counts.
   let fromUs: number | undefined;

@@ -117,7 +117,7 @@ export function evaluateTargets(
       informational: opts.quick,
     });
   }
-  const bin = r.coldStart.find((c) => c.name.startsWith('bin (tsx cache warm)'));
+  const bin = r.coldStart.find((c) => c.name.startsWith('bin (start-up bundle'));
   if (bin !== undefined) {
     t.push({
       id: 'cold-start',
