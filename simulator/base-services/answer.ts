@@ -16,8 +16,8 @@ import type { BaseServiceRequest, FkQueryPart, GenerateInput, SourceModule } fro
  * deep-frozen, so no caller can change what the next one gets. What a call does (latency, failures,
  * call counters) is decided per call by the base service and never cached.
  */
-const PERSON_CACHE_SIZE = 1000;
-const PAYLOAD_CACHE_SIZE = 1000;
+const PERSON_CACHE_SIZE = 200;
+const PAYLOAD_CACHE_SIZE = 350;
 
 const persons = new LruCache<string, PersonProfile>(PERSON_CACHE_SIZE);
 const payloads = new LruCache<string, unknown>(PAYLOAD_CACHE_SIZE);
