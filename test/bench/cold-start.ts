@@ -5,7 +5,7 @@
  * first start after install), `npx ssbtek-sim start`, a precompiled bundle (esbuild, to show what a
  * build step would give), and the baseline server.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -173,6 +173,13 @@ export async function measureColdStarts(o: ColdStartOptions): Promise<ColdStartV
     body: o.query,
     verify: o.verify,
   });
+  // Each "first start" gets an empty cache directory of its own; all are removed when the variants are done.
+  const cacheDirs: string[] = [];
+  const emptyCacheDir = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'ssbtek-bench-cache-'));
+    cacheDirs.push(dir);
+    return dir;
+  };
   const variants: Variant[] = [
     sim('bin (start-up bundle and code cache in place)', 'node simulator/cli/bin.js start', (port) =>
       spawnNode(['simulator/cli/bin.js', ...startArgs(port)], o.root),
@@ -183,7 +190,7 @@ export async function measureColdStarts(o: ColdStartOptions): Promise<ColdStartV
       (port) =>
         spawnNode(['simulator/cli/bin.js', ...startArgs(port)], o.root, {
           ...process.env,
-          SSBTEK_SIM_CACHE_DIR: mkdtempSync(join(tmpdir(), 'ssbtek-bench-cache-')),
+          SSBTEK_SIM_CACHE_DIR: emptyCacheDir(),
         }),
     ),
     sim('bin from source (tsx; SSBTEK_SIM_FROM_SOURCE=1)', 'SSBTEK_SIM_FROM_SOURCE=1 node simulator/cli/bin.js start', (port) =>
@@ -226,15 +233,19 @@ export async function measureColdStarts(o: ColdStartOptions): Promise<ColdStartV
   const prime = variants[0];
   if (prime !== undefined) await measure(prime, 1, timeoutMs);
   const out: ColdStartVariant[] = [];
-  for (const v of variants)
-    out.push(
-      await measure(
-        v,
-        v.name.startsWith('bin, first start') || v.name.startsWith('bin from source') || v.name.startsWith('npx')
-          ? Math.max(1, Math.min(o.runs, 3))
-          : o.runs,
-        timeoutMs,
-      ),
-    );
+  try {
+    for (const v of variants)
+      out.push(
+        await measure(
+          v,
+          v.name.startsWith('bin, first start') || v.name.startsWith('bin from source') || v.name.startsWith('npx')
+            ? Math.max(1, Math.min(o.runs, 3))
+            : o.runs,
+          timeoutMs,
+        ),
+      );
+  } finally {
+    for (const dir of cacheDirs) rmSync(dir, { recursive: true, force: true });
+  }
   return out;
 }
