@@ -9,10 +9,11 @@
  * source: parsing or normalising code that changed means another bundle, and an empty cache.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { loadScenarioFile, MAX_SCENARIO_BYTES, parseScenario } from '../scenarios/load.ts';
+import { deepFreeze } from '../domain/lru.ts';
+import { loadScenarioFile, parseScenario } from '../scenarios/load.ts';
 import type { Scenario } from '../scenarios/types.ts';
 
 export interface ScenarioCache {
@@ -20,14 +21,6 @@ export interface ScenarioCache {
   parse: (text: string, file: string) => Scenario;
   /** As loadScenarioFile(file). */
   load: (file: string) => Scenario;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /** A cache of loaded scenarios in `dir` (created when first written; a directory that cannot be written is no cache). */
@@ -59,19 +52,5 @@ export function scenarioCache(dir: string): ScenarioCache {
     }
     return scenario;
   };
-  return {
-    parse,
-    load: (file: string): Scenario => {
-      let text: string;
-      try {
-        // The checks of loadScenarioFile, which reports anything unusual (not a file, too large, unreadable) itself.
-        const stat = statSync(file);
-        if (!stat.isFile() || stat.size > MAX_SCENARIO_BYTES) return loadScenarioFile(file);
-        text = readFileSync(file, 'utf8');
-      } catch {
-        return loadScenarioFile(file);
-      }
-      return parse(text, file);
-    },
-  };
+  return { parse, load: (file: string): Scenario => loadScenarioFile(file, parse) };
 }

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { contracts } from '../contracts/registry.ts';
 import { checkPersonidentitet } from '../domain/identity.ts';
+import { deepFreeze } from '../domain/lru.ts';
 import { checkPersonaOverrides } from './check-overrides.ts';
 import { checkReferences } from './check-references.ts';
 import { normalizeScenario, type RawScenario } from './normalize.ts';
@@ -266,16 +267,12 @@ function dedupe(problems: ScenarioProblem[]): ScenarioProblem[] {
   });
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
-/** Reads and parses a scenario file (see parseScenario). A file that cannot be read is one problem. */
-export function loadScenarioFile(file: string): Scenario {
+/**
+ * Reads and parses a scenario file (with parseScenario, or `parse`: the CLI's cached equivalent,
+ * simulator/cli/scenario-cache.ts). A file that cannot be read is one problem.
+ */
+export function loadScenarioFile(file: string, parse: (text: string, file: string) => Scenario = parseScenario): Scenario {
   let text: string;
   try {
     // Not a regular file (a FIFO or device would never end) or too large: refused before reading.
@@ -288,5 +285,5 @@ export function loadScenarioFile(file: string): Scenario {
     const code = (e as { code?: string }).code ?? 'unreadable';
     throw new ScenarioError([{ file, line: 1, column: 1, path: '', message: `cannot read the file (${code})` }]);
   }
-  return parseScenario(text, file);
+  return parse(text, file);
 }
