@@ -44,7 +44,7 @@ export function parseXml(text: string): XmlNode {
  * One pass with indexOf (no backtracking regular expression), so a hostile text cannot make it slow.
  * The parser would process a DOCTYPE even inside an element, so the whole text is searched, not the prolog.
  */
-function declarationOffset(text: string): number {
+export function declarationOffset(text: string): number {
   for (let i = text.indexOf('<!'); i >= 0; i = text.indexOf('<!', i + 2)) {
     if (text.startsWith('<!--', i)) {
       const end = text.indexOf('-->', i + 4);
@@ -66,7 +66,11 @@ function declarationOffset(text: string): number {
 // eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function parseWith(text: string, strip: boolean): XmlNode {
+/**
+ * What is refused before a text is read at all: a DOCTYPE or ENTITY declaration anywhere (XmlDoctypeError),
+ * a character XML does not allow (XmlSyntaxError), each with its line and column.
+ */
+export function checkBeforeReading(text: string): void {
   const declaration = declarationOffset(text);
   if (declaration >= 0) {
     const at = position(text, declaration);
@@ -78,6 +82,10 @@ function parseWith(text: string, strip: boolean): XmlNode {
     const code = text.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0');
     throw new XmlSyntaxError(`character U+${code} is not allowed in XML`, at.line, at.column);
   }
+}
+
+function parseWith(text: string, strip: boolean): XmlNode {
+  checkBeforeReading(text);
   // One pass that checks well-formedness as it reads (see xml-reader.ts); what it does not take on
   // alone is read by ports of fast-xml-parser's validator and parser, with their messages and positions.
   const result: unknown = readDocument(text, strip);

@@ -9,6 +9,8 @@
  * (anything but plain elements, attributes, text, references, comments and CDATA) or finds wrong.
  */
 
+import { position } from './errors.ts';
+
 /** What the validator reports: its message, and the line and column (the column is absent for a few). */
 export interface WellFormednessError {
   message: string;
@@ -39,15 +41,9 @@ function isWhiteSpace(c: string | undefined): boolean {
 
 /** The validator's position of an index: lines split at LF or CRLF (a lone CR is no line end). */
 function lineAndColumn(d: string, at: number): { line: number; col: number } {
-  const index = Math.min(at, d.length);
-  let line = 1;
-  let start = 0;
-  for (let i = d.indexOf('\n'); i >= 0 && i < index; i = d.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
   // As split(/\r?\n/) of the text before the index: the column counts a CR before the index.
-  return { line, col: index - start + 1 };
+  const { line, column } = position(d, Math.min(at, d.length));
+  return { line, col: column };
 }
 
 /** readPI: skips a processing instruction; `i` is just after `<?` (at the top level) or at the `?`. */
