@@ -123,30 +123,17 @@ export function sourcePayload(
 }
 
 /**
- * Exactly `JSON.stringify(value)`, with the text of every frozen object or array in it remembered (it
- * cannot change): a request the lean path read is frozen and shared, and so is FK's LEFI query inside
- * a fresh query part. A plain object that is not frozen is written member by member.
+ * Exactly `JSON.stringify(value)`, remembered for a frozen object or array (it cannot change): a request
+ * the lean path read is frozen and shared per body text, so a repeated query's key is written once.
  */
 function jsonText(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Object.isFrozen(value)) {
-    let text = jsonTexts.get(value);
-    if (text === undefined) {
-      text = JSON.stringify(value);
-      jsonTexts.set(value, text);
-    }
-    return text;
+  if (value === null || typeof value !== 'object' || !Object.isFrozen(value)) return JSON.stringify(value);
+  let text = jsonTexts.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    jsonTexts.set(value, text);
   }
-  const proto = Object.getPrototypeOf(value) as unknown;
-  const record = value as Record<string, unknown>;
-  if ((proto !== Object.prototype && proto !== null) || typeof record.toJSON === 'function') return JSON.stringify(value);
-  const members: string[] = [];
-  for (const key of Object.keys(record)) {
-    const member = record[key];
-    if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
-    members.push(`${JSON.stringify(key)}:${jsonText(member)}`);
-  }
-  return `{${members.join(',')}}`;
+  return text;
 }
 
 /** The written answer of a payload: cached per source for a frozen payload, else written afresh. */
