@@ -1,16 +1,13 @@
 /**
  * Cold start: from spawning the process to the first successful SOAP answer (polled every 10 ms),
- * several runs, median. Variants: the package's bin (simulator/cli/bin.js, tsx transpiling on start,
- * with tsx's disk cache warm as on every start after the first), the same with the cache disabled (the
- * first start after install), `npx ssbtek-sim start`, a precompiled bundle (esbuild, to show what a
- * build step would give), and the baseline server.
+ * several runs, median. Variants: the package's bin with its start-up bundle and code cache in place
+ * (the target's), the bin's first start after an install or an edit (it builds the bundle), the bin
+ * from source through tsx, with `all` also `npx ssbtek-sim start`, and the baseline server.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { build, type Plugin } from 'esbuild';
 import { request } from 'undici';
 import { cpuMs, freePort, rssMb, spawnCommand, spawnNode, type Child } from './procs.ts';
 import { median, round } from './stats.ts';
@@ -110,45 +107,6 @@ async function measure(v: Variant, runs: number, timeoutMs: number): Promise<Col
   };
 }
 
-/** Rewrites import.meta.url to each file's own URL, so one bundle keeps every module's relative paths. */
-const keepModuleUrls: Plugin = {
-  name: 'keep-module-urls',
-  setup(b) {
-    b.onLoad({ filter: /\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replace(
-        /import\.meta\.url/g,
-        JSON.stringify(pathToFileURL(args.path).href),
-      ),
-      loader: 'ts',
-    }));
-  },
-};
-
-/** Bundles the CLI of `root` into one ESM file (packages left external) under `<root>/artifacts/bench/`. */
-export async function bundleCli(root: string): Promise<string> {
-  const dir = join(root, 'artifacts/bench');
-  mkdirSync(dir, { recursive: true });
-  const outfile = join(dir, 'ssbtek-sim.bundle.mjs');
-  const main = JSON.stringify(join(root, 'simulator/cli/main.ts'));
-  await build({
-    stdin: {
-      contents: `import { main } from ${main};\nconst code = await main(process.argv.slice(2));\nif (code !== 0) process.exit(code);\n`,
-      resolveDir: root,
-      loader: 'ts',
-      sourcefile: 'bundle-entry.ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile,
-    plugins: [keepModuleUrls],
-    logLevel: 'error',
-  });
-  return outfile;
-}
-
 export interface ColdStartOptions {
   root: string;
   runs: number;
@@ -203,20 +161,6 @@ export async function measureColdStarts(o: ColdStartOptions): Promise<ColdStartV
         spawnCommand('npx', ['--no-install', 'ssbtek-sim', ...startArgs(port)], o.root, process.env, true),
       ),
     );
-    try {
-      const bundle = await bundleCli(o.root);
-      variants.push(
-        sim(
-          'precompiled bundle (esbuild, no tsx)',
-          'node artifacts/bench/ssbtek-sim.bundle.mjs start',
-          (port) => spawnNode([bundle, ...startArgs(port)], o.root),
-        ),
-      );
-    } catch (e) {
-      process.stderr.write(
-        `bench: could not bundle the CLI (${(e as Error).message}); no precompiled figure\n`,
-      );
-    }
   }
   if (o.baseline !== undefined) {
     const b = o.baseline;
