@@ -63,5 +63,10 @@ class Mulberry32 implements Random {
 
 /** A random source seeded from any number of string parts (scenario seed, personidentitet, source...). */
 export function createRandom(...parts: (string | number)[]): Random {
-  return new Mulberry32(hashString(parts.join('\u0000')));
+  return mulberry32(hashString(parts.join('\u0000')));
+}
+
+/** The mulberry32 random source with this 32-bit seed as it is (createRandom hashes its parts into one). */
+export function mulberry32(seed: number): Random {
+  return new Mulberry32(seed);
 }

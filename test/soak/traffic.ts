@@ -7,6 +7,8 @@
 import { FK_GROUPS, OVRIG_TYPES, PM_GROUPS } from '../../simulator/base-services/fk/codes.ts';
 import type { Query } from '../../simulator/composite/query-types.ts';
 import { SOURCE_CODES, type SourceCode } from '../../simulator/domain/sources.ts';
+import { luhnCheckDigit } from '../../simulator/domain/identity.ts';
+import { mulberry32 } from '../../simulator/domain/random.ts';
 import { envelope, soapPing, soapQuery } from '../support/queries.ts';
 import { defaultMunicipalities, defaultPersonas } from './scenario.ts';
 
@@ -32,27 +34,12 @@ const JSON_TYPE = 'application/json';
 
 /** A small seeded generator (mulberry32): the same seed, the same draws. */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Luhn check digit over digits (the Swedish personnummer/organisationsnummer rule). */
-function luhnDigit(digits: string): number {
-  const sum = [...digits].reduce((acc, ch, i) => {
-    const d = Number(ch) * (i % 2 === 0 ? 2 : 1);
-    return acc + (d > 9 ? d - 9 : d);
-  }, 0);
-  return (10 - (sum % 10)) % 10;
+  const source = mulberry32(seed);
+  return () => source.next();
 }
 
 /** Exempelkommunen's organisationsnummer with its check digit off by one. */
-const BAD_CHECK_ORGNR = `16212000014${(luhnDigit('212000014') + 1) % 10}`;
+const BAD_CHECK_ORGNR = `16212000014${(luhnCheckDigit('212000014') + 1) % 10}`;
 
 /** The JSON API takes FK's lefiJsonFraga as the LEFI JSON object; SOAP as its base64. */
 function withBase64Lefi(q: Query): Query {

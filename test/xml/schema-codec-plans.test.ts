@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTRACTS_DIR, contracts } from '../../simulator/contracts/registry.ts';
 import { parseXml, rootElement, type XmlValue } from '../../simulator/xml/parse.ts';
+import { mulberry32 } from '../../simulator/domain/random.ts';
 import { readXml, writeXml, writeXmlContent, type CodecSchema, type RefResolver } from '../../simulator/xml/schema-codec.ts';
 import { referenceReadXml, referenceWriteXml, referenceWriteXmlContent } from './reference-codec.ts';
 
@@ -23,14 +24,8 @@ function schemaFiles(dir: string): string[] {
 
 /** mulberry32: a small seeded generator, so every run draws the same values. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const source = mulberry32(seed);
+  return () => source.next();
 }
 
 const STRINGS = ['', 'text', ' padded ', 'a & b < c > d "e" \'f\'', 'åäö ÅÄÖ é', '2026-01-31', '12', 'true', 'line\nbreak', '$& $1 $$', '\u0001 control'];
