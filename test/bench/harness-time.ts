@@ -3,20 +3,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { RunSummary } from '../../harness/core/types.ts';
 import { spawnNode, startSimulator } from './procs.ts';
 import { round } from './stats.ts';
 
 export interface HarnessTime {
   wallS: number;
   exitCode: string;
-  summary?: {
-    total: number;
-    passed: number;
-    failed: number;
-    skipped: number;
-    errors: number;
-    mustFailed: number;
-  };
+  /** The harness's own summary of the run (its JSON report), as it gives it. */
+  summary?: Omit<RunSummary, 'shouldFailed'>;
   /** The harness's own measure of the run. */
   harnessDurationS?: number;
   error?: string;
