@@ -130,6 +130,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   let selfUrl = 'http://127.0.0.1:0';
   let selfSocket: string | undefined;
   const agent = createSourceAgent((origin) => (selfSocket !== undefined && origin === INTERNAL_ORIGIN ? selfSocket : undefined));
+  const inProcess = options.compositeOnly ? [] : SOURCE_CODES.filter((code) => options.baseUrls?.[code] === undefined);
+  const monotonic = (): number => performance.now();
   // History and journal time follow the active scenario's clock, so a demonstration on a fixed clock reads consistently.
   const activeClock: Clock = { now: () => scenarioClock(ctx.scenarios.current(), ctx.clock, ctx.scenarios.loadedAt(ctx.scenarios.current().name)).now() };
   const deps: CompositeDeps = {
@@ -137,18 +139,21 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     modules: SOURCES,
     baseUrl: (code) => options.baseUrls?.[code] ?? `${selfUrl}${baseServicePrefix(code)}`,
     agent,
-    monotonic: () => performance.now(),
+    monotonic,
+    // The composite's calls to the in-process base services (baseApp below) carry their start.
+    inProcess: (code) => baseApp !== undefined && inProcess.includes(code),
     history: createHistoryStore({ clock: activeClock, ...(options.historyFile === undefined ? {} : { file: options.historyFile }), ...(options.warn === undefined ? {} : { warn: options.warn }) }),
     journal: createJournal({ clock: activeClock }),
   };
   if (options.timeoutMs !== undefined) deps.timeoutMs = options.timeoutMs;
   const app = express();
   app.disable('x-powered-by');
-  const inProcess = options.compositeOnly ? [] : SOURCE_CODES.filter((code) => options.baseUrls?.[code] === undefined);
   for (const code of inProcess) app.use(baseServicePrefix(code), createBaseServiceApp(SOURCES[code], ctx));
   // The composite's own calls take each service's lean path straight away (createBaseServicesApp).
   const baseApp: Express | undefined =
-    inProcess.length === 0 ? undefined : createBaseServicesApp(inProcess.map((code) => ({ prefix: baseServicePrefix(code), app: createBaseServiceApp(SOURCES[code], ctx) })));
+    inProcess.length === 0 ? undefined : createBaseServicesApp(
+          inProcess.map((code) => ({ prefix: baseServicePrefix(code), app: createBaseServiceApp(SOURCES[code], ctx, { monotonic, countFromCallStart: true }) })),
+        );
   app.use(
     '/admin',
     createAdminRouter({

@@ -9,6 +9,7 @@ import type { Scenario } from '../scenarios/types.ts';
 import { sourceAnswer, sourcePayload } from './answer.ts';
 import { decide } from './behaviour.ts';
 import { checkContract } from './checks.ts';
+import { CALL_STARTED_HEADER, waitStartOf } from './call-start.ts';
 import { BODY_LIMIT_BYTES, compileRoute, leanBodyLength, parseBodyRemembered, readBody, utf8Text } from './lean-http.ts';
 import type { IncomingHttp, IncomingQuery } from './types-incoming.ts';
 import type { BaseServiceRequest, SourceModule } from './types.ts';
@@ -122,7 +123,20 @@ interface AppInternals {
  * else (health, 404, other spellings, content types, encodings and sizes) goes through express as
  * before; the answers are the same either way (test/base-services/lean-path.test.ts).
  */
-export function createBaseServiceApp(source: SourceModule, ctx: SimContext): Express {
+export interface BaseServiceAppOptions {
+  /** Monotonic milliseconds, for the latency's deadline (performance.now by default; the composite's own in one process). */
+  monotonic?: () => number;
+  /**
+   * Count a call's latency from the composite's stamp (x-ssbtek-call-started, see call-start.ts) rather
+   * than from the request's arrival: only for the in-process base services the composite calls, which
+   * share its monotonic clock.
+   */
+  countFromCallStart?: boolean;
+}
+
+export function createBaseServiceApp(source: SourceModule, ctx: SimContext, options: BaseServiceAppOptions = {}): Express {
+  const monotonic = options.monotonic ?? (() => performance.now());
+  const countFromCallStart = options.countFromCallStart === true;
   const app = express();
   const internals = app as unknown as AppInternals;
   app.disable('x-powered-by');
@@ -152,8 +166,12 @@ export function createBaseServiceApp(source: SourceModule, ctx: SimContext): Exp
     sendProblem(adopt(req, res).res, { title: 'Internal error', status: 500, detail: 'the base service failed; see its log' });
   };
 
-  /** The query route after the body is read: scenario, query, decision, latency, then the answer or the failure. */
-  const answerQuery = async (req: IncomingMessage, res: ServerResponse, params: Record<string, string>, body: unknown): Promise<void> => {
+  /**
+   * The query route after the body is read: scenario, query, decision, latency, then the answer or the
+   * failure. The latency runs from `arrived` (or the composite's stamp; see BaseServiceAppOptions), and a
+   * data answer is made before the wait, so that the delay the caller sees is the one drawn.
+   */
+  const answerQuery = async (req: IncomingMessage, res: ServerResponse, params: Record<string, string>, body: unknown, arrived: number): Promise<void> => {
     const named = req.headers[SCENARIO_HEADER];
     const scenario = scenarioNamed(ctx, named);
     if (scenario === undefined) return unknownScenario(adopt(req, res).res, named);
@@ -166,13 +184,22 @@ export function createBaseServiceApp(source: SourceModule, ctx: SimContext): Exp
     const now = scenarioNow(ctx, scenario);
     const callNumber = ctx.runtime.nextCall(scenario.name, source.code);
     const decision = decide(scenario, source.code, incoming.request.personidentitet, callNumber, now, ctx.runtime.liveFault(source.code));
-    if (!(await waitOrClose(res, decision.latencyMs))) return;
+    const due = (countFromCallStart ? waitStartOf(req.headers[CALL_STARTED_HEADER], arrived) : arrived) + decision.latencyMs;
     const payload = (): unknown => sourcePayload(source, scenario, incoming.request, now, incoming.fk);
     if (decision.failure !== undefined) {
+      if (!(await waitOrClose(res, due - monotonic()))) return;
       const adopted = adopt(req, res);
       return perform(adopted.req, adopted.res, failureOutcome(source, decision.failure, payload));
     }
-    const answer = sourceAnswer(source, payload());
+    let answer: ReturnType<typeof sourceAnswer> | undefined;
+    let failed: { error: unknown } | undefined;
+    try {
+      answer = sourceAnswer(source, payload());
+    } catch (error) {
+      failed = { error }; // an internal error still comes after the delay, as every outcome does
+    }
+    if (!(await waitOrClose(res, due - monotonic()))) return;
+    if (answer === undefined) throw failed?.error;
     res.writeHead(200, answer.headers as string[]);
     res.end(answer.body);
   };
@@ -180,12 +207,13 @@ export function createBaseServiceApp(source: SourceModule, ctx: SimContext): Exp
   // The lean path: the exact route, a body express.json would read as UTF-8 JSON within the limit.
   const matchRoute = compileRoute(source.routePath);
   const lean = async (req: IncomingMessage, res: ServerResponse, params: Record<string, string>): Promise<void> => {
+    const arrived = monotonic();
     try {
       const raw = await readBody(req);
       if (raw === undefined) return internalError(req, res, new Error('request aborted'));
       const parsed = parseBodyRemembered(utf8Text(raw));
       if (!parsed.ok) return sendProblem(adopt(req, res).res, { title: 'Malformed JSON body', status: 400, detail: parsed.message });
-      await answerQuery(req, res, params, parsed.value);
+      await answerQuery(req, res, params, parsed.value, arrived);
     } catch (err) {
       internalError(req, res, err);
     }
@@ -214,7 +242,7 @@ export function createBaseServiceApp(source: SourceModule, ctx: SimContext): Exp
   });
 
   // The query route in every other spelling express accepts, with the body express.json read.
-  app.post(source.routePath, (req: Request, res: Response) => answerQuery(req, res, req.params as Record<string, string>, req.body as unknown));
+  app.post(source.routePath, (req: Request, res: Response) => answerQuery(req, res, req.params as Record<string, string>, req.body as unknown, monotonic()));
 
   app.use((req: Request, res: Response) => {
     sendProblem(res, { title: 'Not found', status: 404, detail: `${req.method} ${req.path} is not served by the ${source.code} base service (POST ${source.routePath})` });

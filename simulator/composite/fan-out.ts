@@ -4,6 +4,7 @@ import { contracts } from '../contracts/registry.ts';
 import { deepFreeze, LruCache } from '../domain/lru.ts';
 import type { SourceCode } from '../domain/sources.ts';
 import { sourceFailure, type SourceFailure } from '../faults/soap-fault.ts';
+import { CALL_STARTED_HEADER, callStartedValue } from '../base-services/call-start.ts';
 
 /** What one source ended with: its payload (canonical JSON, validated) or its error. */
 export type SourceResult = { data: unknown } | { error: SourceFailure };
@@ -37,6 +38,11 @@ export interface CallOptions {
   monotonic: () => number;
   /** The query's start on the monotonic clock. */
   t0: number;
+  /**
+   * Stamp the call with its start (x-ssbtek-call-started) so that the base service counts its latency
+   * from it: only for base services in this process, which share `monotonic` (see call-start.ts).
+   */
+  stampCallStart?: boolean;
 }
 
 /**
@@ -127,7 +133,7 @@ export async function callSource(o: CallOptions): Promise<SourceOutcome> {
   try {
     const res = await undiciRequest(new URL(call.path.replace(/^\//, ''), o.baseUrl.endsWith('/') ? o.baseUrl : `${o.baseUrl}/`), {
       method: call.method,
-      headers: { ...call.headers, ...o.headers },
+      headers: o.stampCallStart === true ? { ...call.headers, ...o.headers, [CALL_STARTED_HEADER]: callStartedValue(o.t0 + startedMs) } : { ...call.headers, ...o.headers },
       body: call.body,
       dispatcher: o.dispatcher,
       signal: controller.signal,

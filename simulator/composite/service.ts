@@ -35,6 +35,8 @@ export interface CompositeDeps {
   agent: Agent;
   /** Monotonic milliseconds, for timeouts and the timeline; performance.now by default. */
   monotonic: () => number;
+  /** Whether a source's base service runs in this process on `monotonic` (its calls are stamped with their start; see call-start.ts). */
+  inProcess?: (code: SourceCode) => boolean;
   /** Overrides the scenario's composite.timeoutMs (a source's own timeoutMs still wins). */
   timeoutMs?: number;
   /** The processing history every query is recorded in (behandlingshistorik). */
@@ -91,6 +93,7 @@ export async function answerQuery(checked: CheckedQuery, deps: CompositeDeps, sc
         dispatcher: deps.agent,
         monotonic: deps.monotonic,
         t0,
+        stampCallStart: deps.inProcess?.(code) === true,
       };
       return callSource(code === 'FK' && checked.fk !== undefined ? { ...options, fk: checked.fk } : options);
     }),
