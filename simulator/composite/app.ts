@@ -11,7 +11,7 @@ import { SCENARIO_HEADER, type CompositeDeps } from './service.ts';
 import { certificatePart } from './client-certificate.ts';
 import { handleHamta, handlePing, resolveScope, type Refusal } from './handle.ts';
 import { readQueryXml } from './query-check.ts';
-import { answerEnvelope, faultEnvelope, pingEnvelope, receivedDocuments } from './soap-answer.ts';
+import { answerEnvelopeBytes, faultEnvelope, pingEnvelope, receivedDocuments } from './soap-answer.ts';
 import { readSoapRequest, SOAP12_NOT_SUPPORTED, SoapVersionMismatch, type Operation } from './soap-request.ts';
 import { decodeBody, mediaTypeOf, type BodyText } from '../xml/body-text.ts';
 import { wsdlDocument, xsdDocuments } from './wsdl.ts';
@@ -231,7 +231,7 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
       const outcome = await handleHamta({ read: () => readQueryXml(soap.content), raw: soap.content, via: 'SOAP', ...certificatePart(req) }, deps, scope);
       if (!outcome.ok) return sendRefusal(res, outcome.refusal, operation, log);
       log(describeQuery('SOAP', outcome.checked, outcome.result));
-      res.status(200).type(XML_TYPE).send(answerEnvelope(outcome.result.answer, deps.modules, receivedDocuments(outcome.result.outcomes)));
+      res.status(200).type(XML_TYPE).send(answerEnvelopeBytes(outcome.result.answer, deps.modules, receivedDocuments(outcome.result.outcomes)));
     } catch (e) {
       const fault = e instanceof RequestFault ? e : internalFault(e);
       sendRefusal(res, { felkod: fault.felkod, felmeddelande: fault.felmeddelande, httpStatus: fault.httpStatus }, operation, log, e instanceof SoapVersionMismatch);

@@ -1,4 +1,4 @@
-import { Agent, Pool, request as undiciRequest } from 'undici';
+import { Agent, Pool } from 'undici';
 import type { BaseServiceRequest, FkQueryPart, SourceModule } from '../base-services/types.ts';
 import { contracts } from '../contracts/registry.ts';
 import { deepFreeze, LruCache } from '../domain/lru.ts';
@@ -110,6 +110,28 @@ function readUncached(source: SourceModule, text: string): SourceResult {
   return { data: payload };
 }
 
+/** Where a call goes: origin and path, as undici's request() makes them from a URL. */
+interface Target {
+  origin: string;
+  path: string;
+}
+
+const targets = new LruCache<string, LruCache<string, Target>>(64);
+
+/**
+ * The origin and path of a call's path below a base URL (`new URL(path without its leading slash,
+ * base URL + '/')`), remembered per base URL (the last 256 paths; FK's path names the municipality),
+ * so that a call costs no URL parsing (issue 7).
+ */
+function targetOf(baseUrl: string, path: string): Target {
+  let byPath = targets.get(baseUrl);
+  if (byPath === undefined) targets.set(baseUrl, (byPath = new LruCache(256)));
+  return byPath.getOrCreate(path, () => {
+    const url = new URL(path.replace(/^\//, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+    return { origin: url.origin, path: url.search ? `${url.pathname}${url.search}` : url.pathname };
+  });
+}
+
 /**
  * Calls one base service over HTTP and turns whatever happens into a SourceResult, never waiting past
  * `timeoutMs` (headers and body included): timeout or no connection is kalla=SSBT, an error the base
@@ -131,11 +153,13 @@ export async function callSource(o: CallOptions): Promise<SourceOutcome> {
     controller.abort();
   }, o.timeoutMs);
   try {
-    const res = await undiciRequest(new URL(call.path.replace(/^\//, ''), o.baseUrl.endsWith('/') ? o.baseUrl : `${o.baseUrl}/`), {
+    const target = targetOf(o.baseUrl, call.path);
+    const res = await o.dispatcher.request({
+      origin: target.origin,
+      path: target.path,
       method: call.method,
       headers: o.stampCallStart === true ? { ...call.headers, ...o.headers, [CALL_STARTED_HEADER]: callStartedValue(o.t0 + startedMs) } : { ...call.headers, ...o.headers },
       body: call.body,
-      dispatcher: o.dispatcher,
       signal: controller.signal,
     });
     const text = await res.body.text();
