@@ -34,6 +34,8 @@ export interface FidelityOptions {
   personas: readonly Persona[];
   /** Allowed relative deviation (0.05). */
   tolerance: number;
+  /** Node options for the simulator's process (bench --node-args). */
+  nodeArgs?: string[];
 }
 
 export interface SourceFidelity {
@@ -127,6 +129,7 @@ export async function runFidelity(o: FidelityOptions): Promise<FidelityResult> {
   const sim = await startSimulator({
     root: o.root,
     args: ['--scenario', join(dir, `${names[0] ?? ''}.yaml`), '--scenarios-dir', dir],
+    nodeArgs: o.nodeArgs ?? [],
   });
   const agent = new Agent({ connections: o.connections, keepAliveTimeout: 30_000 });
   try {

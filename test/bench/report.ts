@@ -48,7 +48,7 @@ export interface BenchResult {
     calibrationStart: Calibration;
     calibrationEnd: Calibration;
   };
-  tree: { root: string; label: string };
+  tree: { root: string; label: string; nodeArgs?: string[] };
   options: Record<string, unknown>;
   workloads: Record<string, { requests: number; answersCaptured: number; meanAnswerBytes: number }>;
   load: LoadPair[];
@@ -164,7 +164,7 @@ export function markdown(r: BenchResult): string {
   lines.push(`# ssbtek-sim benchmark, ${r.startedAt}`);
   lines.push('');
   lines.push(
-    `Tree: ${r.tree.label} (${r.tree.root}). Node ${r.node}, ${r.machine.cpus} x ${r.machine.model}, ${r.machine.memoryMb} MB. Load average at start ${r.machine.loadavgStart.map((x) => x.toFixed(2)).join(' ')}, at end ${r.machine.loadavgEnd.map((x) => x.toFixed(2)).join(' ')}.`,
+    `Tree: ${r.tree.label} (${r.tree.root})${r.tree.nodeArgs === undefined ? '' : `, simulator run with node ${r.tree.nodeArgs.join(' ')}`}. Node ${r.node}, ${r.machine.cpus} x ${r.machine.model}, ${r.machine.memoryMb} MB. Load average at start ${r.machine.loadavgStart.map((x) => x.toFixed(2)).join(' ')}, at end ${r.machine.loadavgEnd.map((x) => x.toFixed(2)).join(' ')}.`,
   );
   const cal = (c: Calibration): string => `${c.nodeStartMs} ms wall / ${c.nodeStartCpuMs} ms CPU`;
   lines.push(

@@ -3,7 +3,7 @@
  *
  *   npm run bench [-- --duration 10] [--warmup 3] [--connections 1,10,50] [--workloads all7,mix,unique] [--quick]
  *                 [--root DIR] [--label TEXT] [--cold-runs 5] [--fidelity-queries 1000]
- *                 [--skip load,fidelity,cold,harness] [--out bench/results]
+ *                 [--skip load,fidelity,cold,harness] [--out bench/results] [--node-args "--max-semi-space-size=4"]
  *
  * Writes bench/results/<timestamp>.json|.md and latest.json|.md, prints the Markdown table, and exits
  * 1 when a target fails or any error occurred (0 otherwise). See docs/performance.md.
@@ -57,6 +57,7 @@ const { values } = parseArgs({
     'fidelity-queries': { type: 'string' },
     skip: { type: 'string' },
     out: { type: 'string' },
+    'node-args': { type: 'string' },
   },
 });
 const quick = values.quick === true;
@@ -78,6 +79,8 @@ const options = {
   tolerance: 0.05,
   quick,
   skip: (values.skip ?? '').split(',').filter((s) => s !== ''),
+  /** Node options for the simulator's processes under load and in the fidelity run (e.g. GC flags to compare). */
+  nodeArgs: (values['node-args'] ?? '').split(/\s+/).filter((s) => s !== ''),
 };
 const root = resolve(values.root ?? REPO);
 const outDir = resolve(values.out ?? join(REPO, 'bench/results'));
@@ -182,7 +185,7 @@ async function main(): Promise<number> {
 
   try {
     // The simulator answers every request once: the baseline's canned answers, of the same sizes.
-    const sim = await startSimulator({ root });
+    const sim = await startSimulator({ root, nodeArgs: options.nodeArgs });
     log(
       `simulator at ${sim.baseUrl} (pid ${sim.pid}, printed its endpoint after ${Math.round(sim.startedMs)} ms)`,
     );
@@ -274,6 +277,7 @@ async function main(): Promise<number> {
           warmupPerConnection: quick ? 5 : 20,
           personas,
           tolerance: options.tolerance,
+          nodeArgs: options.nodeArgs,
         });
         if (fidelity.failedQueries > 0)
           problems.push(`fidelity: ${fidelity.failedQueries} queries without a real answer`);
@@ -329,7 +333,7 @@ async function main(): Promise<number> {
         calibrationStart,
         calibrationEnd: await calibrate(),
       },
-      tree: { root, label: treeLabel() },
+      tree: { root, label: treeLabel(), ...(options.nodeArgs.length > 0 ? { nodeArgs: options.nodeArgs } : {}) },
       options: { ...options },
       workloads: workloadInfo,
       load,
