@@ -5,6 +5,7 @@ import { deepFreeze, LruCache } from '../domain/lru.ts';
 import type { SourceCode } from '../domain/sources.ts';
 import { sourceFailure, type SourceFailure } from '../faults/soap-fault.ts';
 import { CALL_STARTED_HEADER, callStartedValue } from '../base-services/call-start.ts';
+import { sourceHttp } from './source-http.ts';
 
 /** What one source ended with: its payload (canonical JSON, validated) or its error. */
 export type SourceResult = { data: unknown } | { error: SourceFailure };
@@ -146,31 +147,26 @@ export async function callSource(o: CallOptions): Promise<SourceOutcome> {
     return outcome;
   };
   const call = o.source.buildCall(o.request, o.fk);
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, o.timeoutMs);
   try {
     const target = targetOf(o.baseUrl, call.path);
-    const res = await o.dispatcher.request({
-      origin: target.origin,
-      path: target.path,
-      method: call.method,
-      headers: o.stampCallStart === true ? { ...call.headers, ...o.headers, [CALL_STARTED_HEADER]: callStartedValue(o.t0 + startedMs) } : { ...call.headers, ...o.headers },
-      body: call.body,
-      signal: controller.signal,
-    });
-    const text = await res.body.text();
+    const res = await sourceHttp(
+      o.dispatcher,
+      {
+        origin: target.origin,
+        path: target.path,
+        method: call.method,
+        headers: o.stampCallStart === true ? { ...call.headers, ...o.headers, [CALL_STARTED_HEADER]: callStartedValue(o.t0 + startedMs) } : { ...call.headers, ...o.headers },
+        body: call.body,
+      },
+      o.timeoutMs,
+    );
+    if ('timedOut' in res) return done({ error: sourceFailure('SSBT', 'SSBT-101', `${o.source.code} svarade inte inom ${o.timeoutMs} ms. Försök igen senare.`) });
+    const text = res.text;
     if (res.statusCode >= 200 && res.statusCode < 300) return done(readSourceDocument(o.source, text), res.statusCode, text);
     const reported = o.source.readError?.(res.statusCode, text);
     if (reported !== undefined) return done({ error: { kalla: 'BT', ...reported } }, res.statusCode);
     return done({ error: sourceFailure('BT', 'BT-202', `${o.source.code} svarade med ett tekniskt fel (HTTP ${res.statusCode}) utan egen felkod.`) }, res.statusCode);
   } catch (e) {
-    if (timedOut) {
-      return done({ error: sourceFailure('SSBT', 'SSBT-101', `${o.source.code} svarade inte inom ${o.timeoutMs} ms. Försök igen senare.`) });
-    }
     const code = errorCode(e);
     if (code !== undefined && (CONNECTION_CODES.has(code) || code.startsWith('UND_ERR'))) {
       return done({ error: sourceFailure('SSBT', 'SSBT-102', `Ingen förbindelse med ${o.source.code} (${code}). Försök igen senare.`) });
@@ -180,7 +176,5 @@ export async function callSource(o: CallOptions): Promise<SourceOutcome> {
       return done({ error: sourceFailure('SSBT', 'SSBT-102', `${o.source.code} svarade med något som inte är ett HTTP-svar. Försök igen senare.`) });
     }
     throw e;
-  } finally {
-    clearTimeout(timer);
   }
 }

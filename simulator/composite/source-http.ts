@@ -1,0 +1,82 @@
+import type { Dispatcher } from 'undici';
+
+/** One call to a base service as it goes on the wire. */
+export interface SourceHttpCall {
+  origin: string;
+  path: string;
+  method: Dispatcher.HttpMethod;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** What came back: the final status and the body as text, or that the time ran out first. */
+export type SourceHttpResult = { statusCode: number; text: string } | { timedOut: true };
+
+const BOM_0 = 0xef;
+const BOM_1 = 0xbb;
+const BOM_2 = 0xbf;
+
+/** The body's bytes as text, exactly as undici's `body.text()` reads them: UTF-8, a leading BOM dropped. */
+export function bodyText(chunks: readonly Buffer[], length: number): string {
+  if (length === 0) return '';
+  const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length);
+  const start = length >= 3 && bytes[0] === BOM_0 && bytes[1] === BOM_1 && bytes[2] === BOM_2 ? 3 : 0;
+  return bytes.toString('utf8', start, length);
+}
+
+/**
+ * Sends one call through `dispatcher` (the composite's keep-alive pool) and reads the whole answer as
+ * text, never waiting past `timeoutMs` (headers and body included): then it settles with `timedOut` at
+ * once and aborts the exchange. Errors (no connection, a reset, bytes that are not HTTP) reject with
+ * undici's own error, as `request()` would.
+ *
+ * This is undici's `request()` + `body.text()` without what the composite does not use (issue 7): no
+ * response stream, no parsed header object, no AbortSignal per call; a handler collects the body's
+ * chunks and the timer aborts through the abort function undici hands the handler.
+ */
+export function sourceHttp(dispatcher: Dispatcher, call: SourceHttpCall, timeoutMs: number): Promise<SourceHttpResult> {
+  return new Promise<SourceHttpResult>((resolve, reject) => {
+    let settled = false;
+    let abort: ((err?: Error) => void) | undefined;
+    let statusCode = 0;
+    let chunks: Buffer[] = [];
+    let length = 0;
+    const settle = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      clearTimeout(timer);
+      return true;
+    };
+    const timer = setTimeout(() => {
+      if (!settle()) return;
+      resolve({ timedOut: true });
+      abort?.(new Error(`no answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const handler: Dispatcher.DispatchHandler = {
+      onConnect(abortExchange) {
+        abort = abortExchange;
+        if (settled) abortExchange(new Error(`no answer within ${timeoutMs} ms`));
+      },
+      onHeaders(status) {
+        if (status < 200) return true; // 1xx: the final answer follows
+        statusCode = status;
+        return true;
+      },
+      onData(chunk) {
+        chunks.push(chunk);
+        length += chunk.length;
+        return true;
+      },
+      onComplete() {
+        if (!settle()) return;
+        const text = bodyText(chunks, length);
+        chunks = [];
+        resolve({ statusCode, text });
+      },
+      onError(err) {
+        if (settle()) reject(err);
+      },
+    };
+    dispatcher.dispatch({ origin: call.origin, path: call.path, method: call.method, headers: call.headers, body: call.body ?? null }, handler);
+  });
+}
