@@ -18,7 +18,7 @@ import { basename, dirname, join } from 'node:path';
 import { getHeapCodeStatistics } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { tuneHeap } from './heap.js';
+import { capYoungGeneration, tuneHeap } from './heap.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/[\\/]$/, '');
 
@@ -178,6 +178,7 @@ async function loadCli() {
 
 // Before the CLI is compiled: V8's code cache is keyed by the flags (see heap.js).
 tuneHeap();
+capYoungGeneration();
 const { main } = await loadCli();
 const code = await main(process.argv.slice(2));
 if (code !== 0) process.exit(code);
