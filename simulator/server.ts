@@ -1,4 +1,5 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { createServer as createHttpsServer } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import express, { type Express } from 'express';
@@ -9,10 +10,7 @@ import { createSourceAgent } from './composite/fan-out.ts';
 import type { CompositeDeps } from './composite/service.ts';
 import { systemClock, type Clock } from './domain/clock.ts';
 import type { SimContext } from './domain/context.ts';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createAdminRouter } from './admin/router.ts';
 import { createUiRouter } from './ui/router.ts';
@@ -27,6 +25,7 @@ import { createRuntimeState } from './runtime/state.ts';
 import { scenarioClock } from './domain/scenario-clock.ts';
 import { createHistoryStore } from './history/history-store.ts';
 import { createBaseServicesApp } from './base-services/mount.ts';
+import { pipePair } from './http/memory-pipe.ts';
 import { createJournal } from './journal/journal.ts';
 
 export interface SimulatorOptions {
@@ -81,8 +80,6 @@ export interface ListenOptions {
   limits?: ConnectionLimits;
   /** On close, requests in flight get this long to finish before their connections are cut (default 10 000 ms). */
   shutdownDeadlineMs?: number;
-  /** Listen on this Unix domain socket instead of host:port. */
-  socketPath?: string;
 }
 
 /** The release notes served at /admin/release-notes. */
@@ -106,19 +103,20 @@ export interface Simulator {
   /** The scenarios loaded, one active: switched through the admin API, reloaded by the file watcher. */
   store: LiveScenarioStore;
   /**
-   * The in-process base services alone (none when every source is elsewhere): startSimulator serves them on a
-   * loopback listener of their own, so the composite's calls neither need the client certificate of --mtls nor
-   * are cut when the public listener stops accepting during a graceful shutdown.
+   * The in-process base services alone (none when every source is elsewhere): startSimulator serves them on an
+   * HTTP server of their own that the composite reaches through in-process pipes (serveInProcess), so the
+   * composite's calls neither need the client certificate of --mtls nor are cut when the public listener stops
+   * accepting during a graceful shutdown.
    */
   baseApp: Express | undefined;
   /** Tells the composite where the in-process base services are reachable (under /base-services/<code>). */
   setSelfUrl(url: string): void;
-  /** Tells the composite the in-process base services listen on this Unix domain socket. */
-  setSelfSocket(path: string): void;
+  /** Tells the composite to reach the in-process base services through `connect` (see serveInProcess). */
+  setSelfConnector(connect: Connector): void;
   close(): Promise<void>;
 }
 
-/** The origin the composite's calls to its in-process base services name when they go through a Unix domain socket. */
+/** The origin the composite's calls to its in-process base services name: reached through pipes, never resolved. */
 const INTERNAL_ORIGIN = 'http://base-services.localhost';
 
 /** Builds the simulator's app without listening (tests use it with a real listener for the fan-out). */
@@ -128,8 +126,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const store = createScenarioStore({ clock, initial: [options.scenario, ...others], active: options.scenario.name });
   const ctx: SimContext = { clock, scenarios: store, runtime: createRuntimeState() };
   let selfUrl = 'http://127.0.0.1:0';
-  let selfSocket: string | undefined;
-  const agent = createSourceAgent((origin) => (selfSocket !== undefined && origin === INTERNAL_ORIGIN ? selfSocket : undefined));
+  let selfConnector: Connector | undefined;
+  const agent = createSourceAgent((origin) => (origin === INTERNAL_ORIGIN ? selfConnector : undefined));
   const inProcess = options.compositeOnly ? [] : SOURCE_CODES.filter((code) => options.baseUrls?.[code] === undefined);
   const monotonic = (): number => performance.now();
   // History and journal time follow the active scenario's clock, so a demonstration on a fixed clock reads consistently.
@@ -192,11 +190,11 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     baseApp,
     setSelfUrl: (url) => {
       selfUrl = url.replace(/\/$/, '');
-      selfSocket = undefined;
+      selfConnector = undefined;
     },
-    setSelfSocket: (path) => {
+    setSelfConnector: (connect) => {
       selfUrl = INTERNAL_ORIGIN;
-      selfSocket = path;
+      selfConnector = connect;
     },
     close: async () => {
       await agent.close();
@@ -208,8 +206,6 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 /** A listening HTTP(S) server and how to stop it. */
 export interface Running {
   url: string;
-  /** The Unix domain socket listened on, when it is one (then `url` is http://localhost). */
-  socketPath?: string;
   server: Server;
   /** Stops accepting, lets requests in flight finish (up to the shutdown deadline), then cuts what is left. */
   close(): Promise<void>;
@@ -217,11 +213,24 @@ export interface Running {
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
+/** An HTTP(S) server set up as every server of the simulator is, not yet listening, and its graceful close. */
+interface Served {
+  server: Server;
+  /** Stops accepting, lets requests in flight finish (up to the shutdown deadline), then cuts what is left. */
+  close: () => Promise<void>;
+}
+
 /**
- * Listens on host:port (0 for any free port) and returns the URL actually served: plain HTTP, or HTTPS (mutual TLS
- * when the options ask for client certificates). Slow senders are cut off by the header and request timeouts.
+ * Makes the server of `app`: plain HTTP, or HTTPS (mutual TLS when the options ask for client certificates).
+ * Slow senders are cut off by the header and request timeouts; a garbled request gets 400, never a crash.
  */
-export function listen(app: Express | Handler, host: string, port: number, options: ListenOptions = {}): Promise<Running> {
+/** How a server's connections are closed: node's own tracking for a listening server, or the caller's. */
+interface ConnectionCloser {
+  closeIdleConnections(): void;
+  closeAllConnections(): void;
+}
+
+function serve(app: Express | Handler, options: ListenOptions = {}, connections?: ConnectionCloser): Served {
   const limits = options.limits ?? {};
   const serverOptions = {
     headersTimeout: limits.headersTimeoutMs ?? 10_000,
@@ -267,85 +276,95 @@ export function listen(app: Express | Handler, host: string, port: number, optio
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
   const deadline = options.shutdownDeadlineMs ?? 10_000;
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    const listening = (): void => {
-      server.off('error', reject);
-      const addr = server.address();
-      const url =
-        typeof addr === 'object' && addr !== null
-          ? `${tls === undefined ? 'http' : 'https'}://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`
-          : `${tls === undefined ? 'http' : 'https'}://localhost`;
-      let closing: Promise<void> | undefined;
-      resolve({
-        url,
-        ...(options.socketPath === undefined ? {} : { socketPath: options.socketPath }),
-        server,
-        close: () => {
-          closing ??= new Promise<void>((res) => {
-            const closed = new Promise<void>((done) => server.close(() => done()));
-            server.closeIdleConnections();
-            const finished = inFlight === 0 ? Promise.resolve() : new Promise<void>((done) => (drained = done));
-            let timer: NodeJS.Timeout | undefined;
-            const timedOut = new Promise<void>((done) => (timer = setTimeout(done, deadline)));
-            void Promise.race([finished, timedOut]).then(async () => {
-              clearTimeout(timer);
-              server.closeAllConnections();
-              await closed;
-              res();
-            });
-          });
-          return closing;
-        },
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((res) => {
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      const closer = connections ?? server;
+      closer.closeIdleConnections();
+      const finished = inFlight === 0 ? Promise.resolve() : new Promise<void>((done) => (drained = done));
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<void>((done) => (timer = setTimeout(done, deadline)));
+      void Promise.race([finished, timedOut]).then(async () => {
+        clearTimeout(timer);
+        closer.closeAllConnections();
+        await closed;
+        res();
       });
-    };
-    if (options.socketPath !== undefined) server.listen(options.socketPath, listening);
-    else server.listen(port, host, listening);
-  });
+    });
+    return closing;
+  };
+  return { server, close };
 }
 
 /**
- * Listens for the composite's calls to the in-process base services on a Unix domain socket, which costs
- * the kernel less per call than loopback TCP: on Linux in the abstract namespace (no file, gone with the
- * process however it ends), elsewhere in a private temporary directory (removed on close and at exit).
- * On 127.0.0.1 where there are none (Windows) or the socket cannot be made.
+ * Listens on host:port (0 for any free port) and returns the URL actually served: plain HTTP, or HTTPS (mutual TLS
+ * when the options ask for client certificates). Slow senders are cut off by the header and request timeouts.
  */
-async function listenInternal(app: Express | Handler, shutdownDeadlineMs: number): Promise<Running> {
-  if (process.platform === 'linux') {
-    try {
-      return await listen(app, '', 0, { shutdownDeadlineMs, socketPath: `\0ssbtek-sim-${process.pid}-${randomBytes(6).toString('hex')}` });
-    } catch {
-      // Falls through to a socket file, then to TCP.
-    }
-  }
-  if (process.platform !== 'win32') {
-    let dir: string | undefined;
-    try {
-      dir = mkdtempSync(join(tmpdir(), 'ssbtek-sim-'));
-      const running = await listen(app, '', 0, { shutdownDeadlineMs, socketPath: join(dir, 'base-services.sock') });
-      const removable = dir;
-      // Also when the process ends without closing (an uncaught error, process.exit).
-      const remove = (): void => rmSync(removable, { recursive: true, force: true });
-      process.once('exit', remove);
-      return {
-        ...running,
-        close: async () => {
-          await running.close();
-          process.off('exit', remove);
-          remove();
-        },
-      };
-    } catch {
-      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  return listen(app, '127.0.0.1', 0, { shutdownDeadlineMs });
+export function listen(app: Express | Handler, host: string, port: number, options: ListenOptions = {}): Promise<Running> {
+  const { server, close } = serve(app, options);
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const addr = server.address();
+      const scheme = options.tls === undefined ? 'http' : 'https';
+      const url = typeof addr === 'object' && addr !== null ? `${scheme}://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}` : `${scheme}://localhost`;
+      resolve({ url, server, close });
+    });
+  });
 }
 
-/** Builds and starts the simulator; the composite calls its in-process base services over HTTP on a loopback listener of their own. */
+/** undici's `connect` option: opens a connection (a socket, or anything Duplex) and hands it over. */
+export type Connector = (options: unknown, callback: (err: Error | null, socket: Duplex | null) => void) => void;
+
+/**
+ * Serves `app` to callers in this process through in-process pipes (http/memory-pipe.ts) instead of a
+ * listening socket: each connection the returned `connect` opens is one end of a pipe whose other end
+ * the server takes as a connection. The exchanges are HTTP/1.1 as on a socket (undici writes and parses
+ * them, node's HTTP server parses and writes them, keep-alive, timeouts and all); only the kernel is
+ * left out, which cost about a fifth of the simulator's CPU under load as 14 socket writes per query
+ * (issue 7, docs/performance.md). The server never listens, so nothing outside the process reaches it.
+ */
+export function serveInProcess(app: Express | Handler, options: ListenOptions = {}): Served & { connect: Connector } {
+  // Node tracks a server's connections (for closeIdleConnections, closeAllConnections and the slow-sender
+  // timeouts) only once it listens, so the server ends of the pipes are tracked here, with the requests
+  // in flight on each. (Slow senders: only the composite of this process connects.)
+  const ends = new Map<Duplex, number>();
+  const closer: ConnectionCloser = {
+    closeIdleConnections: () => {
+      for (const [end, requests] of ends) if (requests === 0) end.destroy();
+    },
+    closeAllConnections: () => {
+      for (const end of ends.keys()) end.destroy();
+    },
+  };
+  const served = serve(app, options, closer);
+  served.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const end = req.socket;
+    const requests = ends.get(end);
+    if (requests === undefined) return;
+    ends.set(end, requests + 1);
+    res.once('close', () => {
+      const now = ends.get(end);
+      if (now !== undefined) ends.set(end, now - 1);
+    });
+  });
+  const connect: Connector = (_options, callback) => {
+    const [client, server] = pipePair();
+    ends.set(server, 0);
+    server.once('close', () => ends.delete(server));
+    served.server.emit('connection', server);
+    // Asynchronously, as a socket connects: undici's pool must not see the connection inside its own call.
+    process.nextTick(callback, null, client);
+  };
+  return { ...served, connect };
+}
+
+/** Builds and starts the simulator; the composite calls its in-process base services over HTTP through in-process pipes (serveInProcess). */
 export async function startSimulator(options: SimulatorOptions & ListenOptions & { host?: string; port?: number }): Promise<Simulator & Running> {
   const sim = createSimulator(options);
-  const internal = sim.baseApp === undefined ? undefined : await listenInternal(sim.baseApp, options.shutdownDeadlineMs ?? 10_000);
+  const internal = sim.baseApp === undefined ? undefined : serveInProcess(sim.baseApp, { shutdownDeadlineMs: options.shutdownDeadlineMs ?? 10_000 });
   let running: Running;
   try {
     running = await listen(sim.app, options.host ?? '127.0.0.1', options.port ?? 8080, options);
@@ -354,8 +373,8 @@ export async function startSimulator(options: SimulatorOptions & ListenOptions &
     await sim.close();
     throw e;
   }
-  if (internal?.socketPath !== undefined) sim.setSelfSocket(internal.socketPath);
-  else sim.setSelfUrl(internal?.url ?? running.url);
+  if (internal !== undefined) sim.setSelfConnector(internal.connect);
+  else sim.setSelfUrl(running.url);
   return {
     ...sim,
     ...running,

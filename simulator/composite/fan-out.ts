@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import { Agent, Pool } from 'undici';
 import type { BaseServiceRequest, FkQueryPart, SourceModule } from '../base-services/types.ts';
 import { contracts } from '../contracts/registry.ts';
@@ -47,19 +48,19 @@ export interface CallOptions {
 }
 
 /**
- * The keep-alive connection pool the composite uses towards its base services. `socketFor(origin)` names
- * a Unix domain socket to reach an origin through instead of TCP (the in-process base services' own
- * listener); it is asked when the pool for an origin is made.
+ * The keep-alive connection pool the composite uses towards its base services. `connectFor(origin)` gives
+ * the way to open a connection to an origin instead of TCP (undici's `connect` option: the in-process
+ * base services' pipes, see serveInProcess in server.ts); it is asked when the pool for an origin is made.
  */
-export function createSourceAgent(socketFor: (origin: string) => string | undefined = () => undefined): Agent {
+export function createSourceAgent(connectFor: (origin: string) => ((options: unknown, callback: (err: Error | null, socket: Duplex | null) => void) => void) | undefined = () => undefined): Agent {
   return new Agent({
     keepAliveTimeout: 30_000,
     keepAliveMaxTimeout: 120_000,
     connections: 128,
     pipelining: 1,
     factory: (origin, options) => {
-      const socketPath = socketFor(String(origin));
-      return new Pool(origin, socketPath === undefined ? options : { ...options, socketPath });
+      const connect = connectFor(String(origin));
+      return new Pool(origin, connect === undefined ? options : { ...options, connect: connect as Pool.Options['connect'] });
     },
   });
 }
@@ -159,6 +160,7 @@ export async function callSource(o: CallOptions): Promise<SourceOutcome> {
         body: call.body,
       },
       o.timeoutMs,
+      o.monotonic,
     );
     if ('timedOut' in res) return done({ error: sourceFailure('SSBT', 'SSBT-101', `${o.source.code} svarade inte inom ${o.timeoutMs} ms. Försök igen senare.`) });
     const text = res.text;

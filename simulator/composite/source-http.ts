@@ -27,14 +27,17 @@ export function bodyText(chunks: readonly Buffer[], length: number): string {
 /**
  * Sends one call through `dispatcher` (the composite's keep-alive pool) and reads the whole answer as
  * text, never waiting past `timeoutMs` (headers and body included): then it settles with `timedOut` at
- * once and aborts the exchange. Errors (no connection, a reset, bytes that are not HTTP) reject with
- * undici's own error, as `request()` would.
+ * once and aborts the exchange. An answer complete only after `timeoutMs` on `monotonic` is `timedOut`
+ * too, whichever the event loop ran first (the timer, or the answer's last bytes: they can be due in
+ * the same turn after the loop was busy). Errors (no connection, a reset, bytes that are not HTTP)
+ * reject with undici's own error, as `request()` would.
  *
  * This is undici's `request()` + `body.text()` without what the composite does not use (issue 7): no
  * response stream, no parsed header object, no AbortSignal per call; a handler collects the body's
  * chunks and the timer aborts through the abort function undici hands the handler.
  */
-export function sourceHttp(dispatcher: Dispatcher, call: SourceHttpCall, timeoutMs: number): Promise<SourceHttpResult> {
+export function sourceHttp(dispatcher: Dispatcher, call: SourceHttpCall, timeoutMs: number, monotonic: () => number): Promise<SourceHttpResult> {
+  const started = monotonic();
   return new Promise<SourceHttpResult>((resolve, reject) => {
     let settled = false;
     let abort: ((err?: Error) => void) | undefined;
@@ -69,6 +72,10 @@ export function sourceHttp(dispatcher: Dispatcher, call: SourceHttpCall, timeout
       },
       onComplete() {
         if (!settle()) return;
+        if (monotonic() - started >= timeoutMs) {
+          resolve({ timedOut: true });
+          return;
+        }
         const text = bodyText(chunks, length);
         chunks = [];
         resolve({ statusCode, text });

@@ -33,6 +33,8 @@ async function rawServer(answer: (socket: Socket, head: string) => void): Promis
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, sockets };
 }
 
+const clock = (): number => performance.now();
+
 function call(origin: string): SourceHttpCall {
   return { origin, path: '/q', method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' };
 }
@@ -81,7 +83,7 @@ describe('sourceHttp against undici request() + body.text()', () => {
           parts = [...at, bytes.length].map((end, i) => bytes.subarray(i === 0 ? 0 : (at[i - 1] as number), end));
           const theirs = await request(`${served.origin}/q`, { method: 'POST', body: '{"a":1}', dispatcher: agent });
           const expected = await theirs.body.text();
-          const ours = await sourceHttp(agent, call(served.origin), 5000);
+          const ours = await sourceHttp(agent, call(served.origin), 5000, clock);
           expect(ours).toEqual({ statusCode: 200, text: expected });
         },
       ),
@@ -105,7 +107,7 @@ describe('sourceHttp: answers, failures and its timeout', () => {
 
   it('skips informational answers (1xx) and reads the final one', async () => {
     const origin = await serving((socket) => socket.write('HTTP/1.1 103 Early Hints\r\nlink: </x>\r\n\r\nHTTP/1.1 404 Not Found\r\ncontent-length: 4\r\n\r\nnone'));
-    expect(await sourceHttp(agent, call(origin), 5000)).toEqual({ statusCode: 404, text: 'none' });
+    expect(await sourceHttp(agent, call(origin), 5000, clock)).toEqual({ statusCode: 404, text: 'none' });
   });
 
   it('sends method, path, headers and body as given', async () => {
@@ -114,7 +116,7 @@ describe('sourceHttp: answers, failures and its timeout', () => {
       head = h;
       socket.write('HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok');
     });
-    await sourceHttp(agent, { ...call(origin), path: '/base-services/af/x?y=1', headers: { 'x-ssbtek-scenario': 'demo' } }, 5000);
+    await sourceHttp(agent, { ...call(origin), path: '/base-services/af/x?y=1', headers: { 'x-ssbtek-scenario': 'demo' } }, 5000, clock);
     expect(head.split('\r\n')[0]).toBe('POST /base-services/af/x?y=1 HTTP/1.1');
     expect(head).toMatch(/\r\nx-ssbtek-scenario: demo\r\n/);
     expect(head).toMatch(/\r\ncontent-length: 7(\r\n|$)/);
@@ -125,13 +127,23 @@ describe('sourceHttp: answers, failures and its timeout', () => {
     const origin = await serving((socket) => {
       closed = new Promise((done) => socket.once('close', () => done()));
     });
-    expect(await sourceHttp(agent, call(origin), 150)).toEqual({ timedOut: true });
+    expect(await sourceHttp(agent, call(origin), 150, clock)).toEqual({ timedOut: true });
     await closed;
+  });
+
+  it('counts an answer complete only after the timeout as timedOut, even when it is read before the timer runs', async () => {
+    const origin = await serving((socket) => socket.write('HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok'));
+    let now = 0;
+    const late = sourceHttp(agent, call(origin), 5000, () => now);
+    now = 5000; // the loop was busy for the whole timeout before the answer's bytes were read
+    expect(await late).toEqual({ timedOut: true });
+    now = 0;
+    expect(await sourceHttp(agent, call(origin), 5000, () => now)).toEqual({ statusCode: 200, text: 'ok' });
   });
 
   it('settles with timedOut when the body stops half-way', async () => {
     const origin = await serving((socket) => socket.write('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\nhalf'));
-    expect(await sourceHttp(agent, call(origin), 150)).toEqual({ timedOut: true });
+    expect(await sourceHttp(agent, call(origin), 150, clock)).toEqual({ timedOut: true });
   });
 
   it('rejects with undici errors: refused connection, a reset, bytes that are not HTTP', async () => {
@@ -142,10 +154,10 @@ describe('sourceHttp: answers, failures and its timeout', () => {
         s.close(() => done(port));
       });
     });
-    await expect(sourceHttp(agent, call(`http://127.0.0.1:${closedPort}`), 5000)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await expect(sourceHttp(agent, call(`http://127.0.0.1:${closedPort}`), 5000, clock)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     const reset = await serving((socket) => socket.destroy());
-    await expect(sourceHttp(agent, call(reset), 5000)).rejects.toMatchObject({ code: 'UND_ERR_SOCKET' });
+    await expect(sourceHttp(agent, call(reset), 5000, clock)).rejects.toMatchObject({ code: 'UND_ERR_SOCKET' });
     const garbage = await serving((socket) => socket.end('this is not HTTP\r\n\r\n'));
-    await expect(sourceHttp(agent, call(garbage), 5000)).rejects.toMatchObject({ name: 'HTTPParserError' });
+    await expect(sourceHttp(agent, call(garbage), 5000, clock)).rejects.toMatchObject({ name: 'HTTPParserError' });
   });
 });

@@ -1,0 +1,81 @@
+import { Duplex } from 'node:stream';
+
+/**
+ * One end of an in-process byte pipe: what is written to it is read from its peer, in order, with
+ * backpressure (a write waits until the peer's reader wants more). A socket stand-in for an HTTP
+ * client and server in the same process: it has the socket methods they call (no-ops here).
+ */
+export class PipeEnd extends Duplex {
+  peer: PipeEnd | undefined;
+  /** A write held back until the peer's reader wants more. */
+  #waiting: (() => void) | undefined;
+  readonly remoteAddress = undefined;
+  readonly remotePort = undefined;
+  readonly encrypted = false;
+
+  override _read(): void {
+    const peer = this.peer;
+    if (peer === undefined) return;
+    const go = peer.#waiting;
+    if (go !== undefined) {
+      peer.#waiting = undefined;
+      go();
+    }
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    const peer = this.peer;
+    if (peer === undefined || peer.destroyed) return done(new Error('the other end of the pipe is closed'));
+    if (peer.push(chunk)) done();
+    else this.#waiting = () => done();
+  }
+
+  override _writev(chunks: { chunk: Buffer }[], done: (error?: Error | null) => void): void {
+    const peer = this.peer;
+    if (peer === undefined || peer.destroyed) return done(new Error('the other end of the pipe is closed'));
+    const bytes = chunks.length === 1 ? (chunks[0] as { chunk: Buffer }).chunk : Buffer.concat(chunks.map((c) => c.chunk));
+    if (peer.push(bytes)) done();
+    else this.#waiting = () => done();
+  }
+
+  override _final(done: (error?: Error | null) => void): void {
+    this.peer?.push(null);
+    done();
+  }
+
+  override _destroy(error: Error | null, done: (error?: Error | null) => void): void {
+    const peer = this.peer;
+    this.peer = undefined;
+    const waiting = this.#waiting;
+    this.#waiting = undefined;
+    waiting?.();
+    if (peer !== undefined && !peer.destroyed) {
+      // The peer sees the end of its input, then its own end closes (as a socket whose other side went away).
+      peer.push(null);
+      peer.destroy();
+    }
+    done(error);
+  }
+
+  setNoDelay(): this {
+    return this;
+  }
+  setKeepAlive(): this {
+    return this;
+  }
+  ref(): this {
+    return this;
+  }
+  unref(): this {
+    return this;
+  }
+}
+
+/** Two connected ends of a pipe. */
+export function pipePair(): [PipeEnd, PipeEnd] {
+  const a = new PipeEnd({ allowHalfOpen: true });
+  const b = new PipeEnd({ allowHalfOpen: true });
+  a.peer = b;
+  b.peer = a;
+  return [a, b];
+}
