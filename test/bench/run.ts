@@ -2,7 +2,7 @@
  * npm run bench: the simulator against a bare node:http baseline, in one run (issue 7).
  *
  *   npm run bench [-- --duration 10] [--warmup 3] [--connections 1,10,50] [--workloads all7,mix,unique] [--quick]
- *                 [--root DIR] [--label TEXT] [--cold-runs 5] [--fidelity-queries 1000]
+ *                 [--root DIR] [--label TEXT] [--cold-runs 5] [--fidelity-queries 5000]
  *                 [--skip load,fidelity,cold,harness] [--out bench/results] [--node-args "--max-semi-space-size=4"]
  *
  * Writes bench/results/<timestamp>.json|.md and latest.json|.md, prints the Markdown table, and exits
@@ -74,7 +74,7 @@ const options = {
   workloads: (values.workloads ?? 'all7,mix,unique').split(',').filter((w) => w !== ''),
   uniquePersons: 2000,
   coldRuns: num(values['cold-runs'], quick ? 2 : 5),
-  fidelityQueries: num(values['fidelity-queries'], quick ? 200 : 1000),
+  fidelityQueries: num(values['fidelity-queries'], quick ? 200 : 5000),
   fidelityConnections: 10,
   tolerance: 0.05,
   quick,
