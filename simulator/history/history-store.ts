@@ -3,6 +3,7 @@ import type { HistoryEntry, NewHistoryEntry } from './history-entry.ts';
 import { compileHistoryFilter, type HistoryFilter } from './history-filter.ts';
 import { entryLine, lastIdLine, loadHistoryFile, openHistoryFile, type HistoryFileWriter } from './history-file.ts';
 import { orderedEntry } from './ordered-entry.ts';
+import { createSharedValues } from './shared-values.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -97,6 +98,7 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
   const warn = options.warn ?? ((message: string) => console.warn(message));
   let stored: Stored[] = [];
   let lastId = 0;
+  const shared = createSharedValues();
   // Lower bounds over `stored`, so pruning scans only when something may be due.
   let earliestExpiry = Infinity;
   let oldestTime = Infinity;
@@ -162,7 +164,7 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
     const loaded = loadHistoryFile(options.file, warn);
     writer = openHistoryFile(options.file);
     lastId = loaded.lastId;
-    stored = loaded.records.map((r) => ({ entry: frozen(r.entry), timeMs: Date.parse(r.entry.time), expiresMs: r.expiresMs }));
+    stored = loaded.records.map((r) => ({ entry: frozen(shared.share(r.entry)), timeMs: Date.parse(r.entry.time), expiresMs: r.expiresMs }));
     if (stored.length > maxEntries) stored.splice(0, stored.length - maxEntries);
     bounds();
     pruneMemory();
@@ -184,8 +186,9 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       const at = clock.now();
       const id = lastId + 1;
       // Through JSON and back, so the entry holds copies: strings read from a request can be slices of the
-      // request's text, and V8 keeps a slice's whole parent string alive as long as the slice lives.
-      const entry = frozen(JSON.parse(JSON.stringify(orderedEntry({ id: formatId(id), time: at.toISOString(), ...input }))) as HistoryEntry);
+      // request's text, and V8 keeps a slice's whole parent string alive as long as the slice lives. Then
+      // what repeats from entry to entry is shared (shared-values.ts).
+      const entry = frozen(shared.share(JSON.parse(JSON.stringify(orderedEntry({ id: formatId(id), time: at.toISOString(), ...input }))) as HistoryEntry));
       const timeMs = at.getTime();
       const expiresMs = timeMs + Math.round(hours * HOUR_MS);
       if (writer !== undefined) {
