@@ -6,7 +6,7 @@ import express, { type Express } from 'express';
 import { createBaseServiceApp } from './base-services/app.ts';
 import { SOURCES } from './base-services/registry.ts';
 import { createCompositeApp } from './composite/app.ts';
-import { createSourceAgent } from './composite/fan-out.ts';
+import { createSourceAgent, type Connector } from './composite/fan-out.ts';
 import type { CompositeDeps } from './composite/service.ts';
 import { systemClock, type Clock } from './domain/clock.ts';
 import type { SimContext } from './domain/context.ts';
@@ -138,8 +138,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     baseUrl: (code) => options.baseUrls?.[code] ?? `${selfUrl}${baseServicePrefix(code)}`,
     agent,
     monotonic,
-    // The composite's calls to the in-process base services (baseApp below) carry their start.
-    inProcess: (code) => baseApp !== undefined && inProcess.includes(code),
+    // The composite's calls through the pipes to the in-process base services (baseApp below) carry their start.
+    inProcess: (code) => selfConnector !== undefined && inProcess.includes(code),
     history: createHistoryStore({ clock: activeClock, ...(options.historyFile === undefined ? {} : { file: options.historyFile }), ...(options.warn === undefined ? {} : { warn: options.warn }) }),
     journal: createJournal({ clock: activeClock }),
   };
@@ -220,16 +220,17 @@ interface Served {
   close: () => Promise<void>;
 }
 
-/**
- * Makes the server of `app`: plain HTTP, or HTTPS (mutual TLS when the options ask for client certificates).
- * Slow senders are cut off by the header and request timeouts; a garbled request gets 400, never a crash.
- */
 /** How a server's connections are closed: node's own tracking for a listening server, or the caller's. */
 interface ConnectionCloser {
   closeIdleConnections(): void;
   closeAllConnections(): void;
 }
 
+/**
+ * Makes the server of `app`: plain HTTP, or HTTPS (mutual TLS when the options ask for client certificates).
+ * Slow senders are cut off by the header and request timeouts; a garbled request gets 400, never a crash.
+ * `connections` closes its connections when node does not track them (serveInProcess).
+ */
 function serve(app: Express | Handler, options: ListenOptions = {}, connections?: ConnectionCloser): Served {
   const limits = options.limits ?? {};
   const serverOptions = {
@@ -314,9 +315,6 @@ export function listen(app: Express | Handler, host: string, port: number, optio
     });
   });
 }
-
-/** undici's `connect` option: opens a connection (a socket, or anything Duplex) and hands it over. */
-export type Connector = (options: unknown, callback: (err: Error | null, socket: Duplex | null) => void) => void;
 
 /**
  * Serves `app` to callers in this process through in-process pipes (http/memory-pipe.ts) instead of a

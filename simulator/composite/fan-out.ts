@@ -47,12 +47,15 @@ export interface CallOptions {
   stampCallStart?: boolean;
 }
 
+/** undici's `connect` option: opens a connection (a socket, or anything Duplex) and hands it over. */
+export type Connector = (options: unknown, callback: (err: Error | null, socket: Duplex | null) => void) => void;
+
 /**
  * The keep-alive connection pool the composite uses towards its base services. `connectFor(origin)` gives
- * the way to open a connection to an origin instead of TCP (undici's `connect` option: the in-process
- * base services' pipes, see serveInProcess in server.ts); it is asked when the pool for an origin is made.
+ * the way to open a connection to an origin instead of TCP (the in-process base services' pipes, see
+ * serveInProcess in server.ts); it is asked when the pool for an origin is made.
  */
-export function createSourceAgent(connectFor: (origin: string) => ((options: unknown, callback: (err: Error | null, socket: Duplex | null) => void) => void) | undefined = () => undefined): Agent {
+export function createSourceAgent(connectFor: (origin: string) => Connector | undefined = () => undefined): Agent {
   return new Agent({
     keepAliveTimeout: 30_000,
     keepAliveMaxTimeout: 120_000,

@@ -7,8 +7,8 @@ import { Duplex } from 'node:stream';
  */
 export class PipeEnd extends Duplex {
   peer: PipeEnd | undefined;
-  /** A write held back until the peer's reader wants more. */
-  #waiting: (() => void) | undefined;
+  /** The callback of a write held back until the peer's reader wants more. */
+  #waiting: ((error?: Error | null) => void) | undefined;
   readonly remoteAddress = undefined;
   readonly remotePort = undefined;
   readonly encrypted = false;
@@ -23,19 +23,20 @@ export class PipeEnd extends Duplex {
     }
   }
 
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+  /** Hands bytes to the peer's reader; the write is done at once, or when the reader wants more. */
+  #send(bytes: Buffer, done: (error?: Error | null) => void): void {
     const peer = this.peer;
     if (peer === undefined || peer.destroyed) return done(new Error('the other end of the pipe is closed'));
-    if (peer.push(chunk)) done();
-    else this.#waiting = () => done();
+    if (peer.push(bytes)) done();
+    else this.#waiting = done;
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    this.#send(chunk, done);
   }
 
   override _writev(chunks: { chunk: Buffer }[], done: (error?: Error | null) => void): void {
-    const peer = this.peer;
-    if (peer === undefined || peer.destroyed) return done(new Error('the other end of the pipe is closed'));
-    const bytes = chunks.length === 1 ? (chunks[0] as { chunk: Buffer }).chunk : Buffer.concat(chunks.map((c) => c.chunk));
-    if (peer.push(bytes)) done();
-    else this.#waiting = () => done();
+    this.#send(chunks.length === 1 ? (chunks[0] as { chunk: Buffer }).chunk : Buffer.concat(chunks.map((c) => c.chunk)), done);
   }
 
   override _final(done: (error?: Error | null) => void): void {

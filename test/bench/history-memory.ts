@@ -19,12 +19,9 @@ interface Store {
   record(entry: unknown, retentionHours: number): unknown;
   size(): number;
 }
-const { createHistoryStore } = (await import(pathToFileURL(join('simulator/history/history-store.ts')).href)) as {
+const { createHistoryStore } = (await import(pathToFileURL(resolve(root, 'simulator/history/history-store.ts')).href)) as {
   createHistoryStore: (o: { clock: { now(): Date } }) => Store;
 };
-function join(path: string): string {
-  return resolve(root, path);
-}
 
 const people = Array.from({ length: 13 }, (_, i) => `19880315${String(1000 + i)}`);
 const codes = ['AF', 'CSN', 'FK', 'SKV', 'SO', 'TNS', 'MIV'];
