@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { deepFreeze } from '../domain/lru.ts';
+import { TextMemo } from '../http/text-memo.ts';
 
 /**
  * The parts of a base service's query route that run without express (issue 7): which requests take
@@ -90,6 +91,10 @@ export function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 
 /** The body's text as body-parser decodes UTF-8 (iconv-lite: a leading byte order mark is dropped). */
 export function utf8Text(body: Buffer): string {
+  return bodyTexts.text(body);
+}
+
+function decodeUtf8(body: Buffer): string {
   const text = body.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -136,6 +141,8 @@ const MEMO_MAX_TEXT = 4 * 1024;
 /** How many body texts are remembered; when full, all are forgotten at once (cheaper than an LRU's bookkeeping). */
 const MEMO_SIZE = 512;
 const parsedBodies = new Map<string, ParsedBody>();
+/** The texts of the bodies whose parse is remembered, by their bytes: the same body gives the same string, found in parsedBodies at once. */
+const bodyTexts = new TextMemo(decodeUtf8, MEMO_SIZE, MEMO_MAX_TEXT * 3);
 
 /**
  * parseJsonBody with a memory shared by every base service in the process: the same text (up to

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { TextMemo } from '../http/text-memo.ts';
 
 /** One call to a base service as it goes on the wire. */
 export interface SourceHttpCall {
@@ -16,12 +17,24 @@ const BOM_0 = 0xef;
 const BOM_1 = 0xbb;
 const BOM_2 = 0xbf;
 
+/** UTF-8, a leading BOM dropped, as undici's `body.text()` reads bytes. */
+function decodeBody(bytes: Buffer): string {
+  const start = bytes.length >= 3 && bytes[0] === BOM_0 && bytes[1] === BOM_1 && bytes[2] === BOM_2 ? 3 : 0;
+  return bytes.toString('utf8', start, bytes.length);
+}
+
+/**
+ * The answers' texts, remembered by their bytes (http/text-memo.ts): a base service that sends the same
+ * document again gives the same string, which the composite's memos keyed by the document (its reading,
+ * its `<ssbt:data>`) then find without hashing or comparing its characters. Up to 256 answers of up to
+ * 64 KB (a source's document is a few KB).
+ */
+const answerTexts = new TextMemo(decodeBody, 256, 64 * 1024);
+
 /** The body's bytes as text, exactly as undici's `body.text()` reads them: UTF-8, a leading BOM dropped. */
 export function bodyText(chunks: readonly Buffer[], length: number): string {
   if (length === 0) return '';
-  const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length);
-  const start = length >= 3 && bytes[0] === BOM_0 && bytes[1] === BOM_1 && bytes[2] === BOM_2 ? 3 : 0;
-  return bytes.toString('utf8', start, length);
+  return answerTexts.text(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length));
 }
 
 /**
