@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'artifacts/', 'coverage/', 'simulator/cli/bin.js', 'simulator/cli/heap.js', 'harness/cli/bin.js', 'eslint.config.js'] },
+  { ignores: ['node_modules/', 'artifacts/', 'coverage/', 'simulator/cli/bin.js', 'simulator/cli/heap.js', 'simulator/cli/build-bundle.mjs', 'harness/cli/bin.js', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

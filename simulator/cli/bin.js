@@ -11,6 +11,7 @@
 //
 // Environment: SSBTEK_SIM_FROM_SOURCE=1 always runs from source (e.g. for stack traces that point at the sources);
 // SSBTEK_SIM_CACHE_DIR=DIR keeps bundles in DIR; SSBTEK_SIM_VERBOSE=1 says on stderr which it runs.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -95,10 +96,9 @@ const bytecode = () => getHeapCodeStatistics().bytecode_and_metadata_size;
  * Runs the bundle as a CommonJS module, compiled with V8's code cache kept beside it (`cli.cjs.v8`; V8 checks that
  * it belongs to this source, V8 and flags, and ignores it otherwise). The file starts with 8 bytes: the bytecode
  * size of the process that wrote it. At exit the cache is written again when there was none, V8 refused it, or
- * this process compiled clearly more (a `start` that answered queries, after one that did not). The process that
- * built the bundle writes 0 there (tsx, esbuild and ajv would count as the CLI's bytecode): the next one replaces it.
+ * this process compiled clearly more (a `start` that answered queries, after one that did not).
  */
-function runBundle(dir, justBuilt) {
+function runBundle(dir) {
   const file = join(dir, 'cli.cjs');
   const cacheFile = `${file}.v8`;
   let cached;
@@ -121,9 +121,8 @@ function runBundle(dir, justBuilt) {
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dir);
   process.once('exit', () => {
-    const compiled = justBuilt ? 0 : bytecode();
+    const compiled = bytecode();
     if (
-      !justBuilt &&
       cachedData !== undefined &&
       !script.cachedDataRejected &&
       compiled < cached.readDoubleLE(0) * 1.15
@@ -160,20 +159,30 @@ async function loadCli() {
     );
     return fromSource();
   }
-  if (built) return runBundle(dir, false);
-  try {
-    verbose(`building the start-up bundle in ${dir}`);
-    const { tsImport } = await import('tsx/esm/api');
-    const { buildStartBundle } = await tsImport('./build.ts', import.meta.url);
-    await buildStartBundle({ root: ROOT, cacheDir, key: basename(dir) });
-  } catch (e) {
-    const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  if (built) return runBundle(dir);
+  verbose(`building the start-up bundle in ${dir}`);
+  const reason = buildInChild(cacheDir, basename(dir));
+  if (reason !== undefined) {
     process.stderr.write(
       `ssbtek-sim: running from source (slower start): no start-up bundle in ${cacheDir}: ${reason}\n`,
     );
     return fromSource();
   }
-  return runBundle(dir, true);
+  return runBundle(dir);
+}
+
+/**
+ * Builds the bundle in a child process (build-bundle.mjs), so that this process, which then runs it, never loads
+ * what building takes. Returns undefined when built, else the reason.
+ */
+function buildInChild(cacheDir, key) {
+  const r = spawnSync(process.execPath, [fileURLToPath(new URL('./build-bundle.mjs', import.meta.url)), ROOT, cacheDir, key], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (r.error !== undefined) return r.error.message;
+  if (r.status === 0) return undefined;
+  return r.stderr.split('\n')[0] || (r.signal === null ? `the build exited with ${r.status}` : `the build was stopped by ${r.signal}`);
 }
 
 // Before the CLI is compiled: V8's code cache is keyed by the flags (see heap.js).

@@ -148,14 +148,18 @@ describe('the ssbtek-sim bin and its start-up bundle', () => {
     expect(bundles(cache)).toHaveLength(1);
   }, 300_000);
 
-  it("answers a query without loading ajv's compiler: the validators were generated ahead of time", async () => {
+  it("answers a query without loading ajv's compiler or esbuild, also on the start that builds the bundle", async () => {
+    // A fresh cache: this start builds the bundle (in a child process), then serves from it.
     const cache = fresh('bundle-cache');
-    expect(bin(tree, ['--help'], { SSBTEK_SIM_CACHE_DIR: cache }).err).toContain(BUILDING);
-    // Preloaded: says at exit whether ajv's compiler (ajv/dist/core.js) was ever required in the process.
+    // Preloaded: says at exit whether ajv's compiler (ajv/dist/core.js) or esbuild was ever required in the process.
     const probe = join(fresh('probe'), 'probe.cjs');
     writeFileSync(
       probe,
-      "process.on('exit', () => process.stderr.write('ajv compiler loaded: ' + Object.keys(require.cache).some((k) => /[\\\\/]ajv[\\\\/]dist[\\\\/]core\\.js$/.test(k)) + '\\n'));\n",
+      [
+        'const loaded = (re) => Object.keys(require.cache).some((k) => re.test(k));',
+        "process.on('exit', () => process.stderr.write('ajv compiler loaded: ' + loaded(/[\\\\/]ajv[\\\\/]dist[\\\\/]core\\.js$/) + '\\nesbuild loaded: ' + loaded(/[\\\\/]esbuild[\\\\/]lib[\\\\/]main\\.js$/) + '\\n'));",
+        '',
+      ].join('\n'),
     );
     const child = spawn(
       process.execPath,
@@ -186,8 +190,10 @@ describe('the ssbtek-sim bin and its start-up bundle', () => {
       child.kill('SIGINT');
     }
     expect(await exited).toBe(0);
+    expect(err).toContain(BUILDING);
     expect(err).toContain(RUNNING);
     expect(err).toContain('ajv compiler loaded: false');
+    expect(err).toContain('esbuild loaded: false');
   }, 120_000);
 
   it('runs from source, with a warning, when the cache directory cannot be written', () => {
