@@ -79,6 +79,10 @@ describe('the ssbtek-sim bin and its start-up bundle', () => {
     expect(bundles(cache)).toHaveLength(1);
     const [key = ''] = bundles(cache);
     expect(readdirSync(join(cache, key))).toContain('cli.cjs');
+    // The build also put the bundled scenario library into the bundle's scenario cache (even `--help`, which loads
+    // no scenario, finds it there), so that the first start reads JSON instead of parsing YAML.
+    const library = readdirSync(join(tree, 'scenarios')).filter((f) => f.endsWith('.yaml'));
+    expect(readdirSync(join(cache, key, 'scenarios')).filter((f) => f.endsWith('.json'))).toHaveLength(library.length);
 
     const second = bin(tree, ['validate', join(tree, 'scenarios/default.yaml')], {
       SSBTEK_SIM_CACHE_DIR: cache,
