@@ -15,9 +15,14 @@ import type { BaseServiceRequest, FkQueryPart, GenerateInput, SourceModule } fro
  * for its content, and a scenario loaded again is a new object with new entries. Cached values are
  * deep-frozen, so no caller can change what the next one gets. What a call does (latency, failures,
  * call counters) is decided per call by the base service and never cached.
+ *
+ * Sized for a scenario's personas (the largest in the library has 15: 15 people x 7 sources = 105
+ * payloads) with room to spare, not for many distinct people: a run over 2000 people who are no
+ * persona fills every entry with what is never asked for again, and bigger caches (200 and 350)
+ * held ~5 MB more at its peak and made its full collections slower (issue 7, docs/performance.md).
  */
-const PERSON_CACHE_SIZE = 200;
-const PAYLOAD_CACHE_SIZE = 350;
+const PERSON_CACHE_SIZE = 64;
+const PAYLOAD_CACHE_SIZE = 128;
 
 const persons = new LruCache<string, PersonProfile>(PERSON_CACHE_SIZE);
 const payloads = new LruCache<string, unknown>(PAYLOAD_CACHE_SIZE);

@@ -139,14 +139,14 @@ function strictViolation(text: string, char: string | undefined): string {
 /** The longest body text whose parse is remembered (the composite's queries are a few hundred bytes). */
 const MEMO_MAX_TEXT = 4 * 1024;
 /** How many body texts are remembered; when full, all are forgotten at once (cheaper than an LRU's bookkeeping). */
-const MEMO_SIZE = 512;
+const MEMO_SIZE = 128;
 const parsedBodies = new Map<string, ParsedBody>();
 /** The texts of the bodies whose parse is remembered, by their bytes: the same body gives the same string, found in parsedBodies at once. */
 const bodyTexts = new TextMemo(decodeUtf8, MEMO_SIZE, MEMO_MAX_TEXT * 3);
 
 /**
  * parseJsonBody with a memory shared by every base service in the process: the same text (up to
- * 4 KB, 512 texts) gives the same deep-frozen value, so the work that follows is remembered per value
+ * 4 KB, 128 texts) gives the same deep-frozen value, so the work that follows is remembered per value
  * (the query check, the payload key). The composite sends the same body to six of the seven sources,
  * so even a query seen once is parsed and checked once. A value is frozen also when not remembered.
  */

@@ -82,14 +82,14 @@ function errorCode(e: unknown): string | undefined {
 
 /** The longest answer document whose reading is remembered, and how many are remembered per source. */
 const READ_MEMO_MAX_CHARS = 64 * 1024;
-const READ_MEMO_SIZE = 64;
+const READ_MEMO_SIZE = 24;
 const reads = new WeakMap<SourceModule, LruCache<string, SourceResult>>();
 
 /**
  * Reads a 2xx answer document: well-formed and valid by the source's schema, else kalla=BT. Reading is
  * a pure function of the text, so the result for the same text is remembered, deep-frozen and shared:
  * an identical document the base service sends again is compared, not parsed and validated again. A
- * document seen once costs one map lookup more. Bounded (the last 64 per source, each up to 64 K
+ * document seen once costs one map lookup more. Bounded (the last 24 per source, each up to 64 K
  * characters) so that a run over many distinct people holds little memory.
  */
 export function readSourceDocument(source: SourceModule, text: string): SourceResult {

@@ -96,12 +96,12 @@ export function answerEnvelope(answer: CompiledAnswer, modules: Record<SourceCod
 
 /** The longest received document whose data is remembered, and how many are remembered per source. */
 const DOCUMENT_MEMO_MAX_CHARS = 64 * 1024;
-const DOCUMENT_MEMO_SIZE = 64;
+const DOCUMENT_MEMO_SIZE = 24;
 
 /**
  * The content of a source's `<ssbt:data>` as bytes: from the received document when the source carries
  * it, else written from the payload. Both are pure functions of their input, so the bytes are
- * remembered: per received document text (the last 64 per source and indent, each up to 64 K
+ * remembered: per received document text (the last 24 per source and indent, each up to 64 K
  * characters: the text is the very string the read memo in fan-out.ts looked up, so its hash is
  * already known) and per frozen payload (a remembered read, see readSourceDocument) and indent.
  */

@@ -26,10 +26,10 @@ function decodeBody(bytes: Buffer): string {
 /**
  * The answers' texts, remembered by their bytes (http/text-memo.ts): a base service that sends the same
  * document again gives the same string, which the composite's memos keyed by the document (its reading,
- * its `<ssbt:data>`) then find without hashing or comparing its characters. Up to 256 answers of up to
+ * its `<ssbt:data>`) then find without hashing or comparing its characters. Up to 128 answers of up to
  * 64 KB (a source's document is a few KB).
  */
-const answerTexts = new TextMemo(decodeBody, 256, 64 * 1024);
+const answerTexts = new TextMemo(decodeBody, 128, 64 * 1024);
 
 /** The body's bytes as text, exactly as undici's `body.text()` reads them: UTF-8, a leading BOM dropped. */
 export function bodyText(chunks: readonly Buffer[], length: number): string {

@@ -52,6 +52,17 @@ describe('TextMemo', () => {
     expect(memo.size).toBe(1);
   });
 
+  it('keeps at most 8 bodies of one length, the newest', () => {
+    const memo = new TextMemo(utf8, 100, 64);
+    const bodies = Array.from({ length: 12 }, (_, i) => Buffer.from(`body-${String(i).padStart(2, '0')}`));
+    const texts = bodies.map((b) => memo.text(b));
+    expect(memo.size).toBe(8);
+    // The newest 8 are remembered; an older one is decoded again.
+    expect(memo.text(Buffer.from('body-11'))).toBe(texts[11]);
+    expect(memo.text(Buffer.from('body-04'))).toBe('body-04');
+    expect(memo.size).toBe(8);
+  });
+
   it('refuses a bound that is not a positive integer', () => {
     expect(() => new TextMemo(utf8, 0, 10)).toThrow(/maxEntries/);
   });
