@@ -16,13 +16,12 @@ import type { BaseServiceRequest, FkQueryPart, GenerateInput, SourceModule } fro
  * deep-frozen, so no caller can change what the next one gets. What a call does (latency, failures,
  * call counters) is decided per call by the base service and never cached.
  *
- * Sized for a scenario's personas (the largest in the library has 15: 15 people x 7 sources = 105
- * payloads) with room to spare, not for many distinct people: a run over 2000 people who are no
- * persona fills every entry with what is never asked for again, and bigger caches (200 and 350)
- * held ~5 MB more at its peak and made its full collections slower (issue 7, docs/performance.md).
+ * Not made smaller with the composite's memos (issue 7, fourth round): runs that send each connection's
+ * queries under a scenario of its own (the bench's fidelity run: 10 copies x 13 personas = 130 people)
+ * need more than one scenario's personas, and a person missed here is built again for each source.
  */
-const PERSON_CACHE_SIZE = 64;
-const PAYLOAD_CACHE_SIZE = 128;
+const PERSON_CACHE_SIZE = 200;
+const PAYLOAD_CACHE_SIZE = 350;
 
 const persons = new LruCache<string, PersonProfile>(PERSON_CACHE_SIZE);
 const payloads = new LruCache<string, unknown>(PAYLOAD_CACHE_SIZE);
