@@ -164,6 +164,7 @@ export function parseBodyRemembered(text: string): ParsedBody {
 /** Forgets every remembered body (for tests and measurements). */
 export function clearParsedBodies(): void {
   parsedBodies.clear();
+  bodyTexts.clear();
 }
 
 function frozen(parsed: ParsedBody): ParsedBody {
