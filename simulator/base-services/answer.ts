@@ -122,7 +122,7 @@ export function sourcePayload(
   const today = isoDate(now);
   const id = scenarioKey(scenario);
   if (id === undefined) return generatePayload(source, scenario, request, today, fk);
-  const key = `${id}\u0000${source.code}\u0000${today}\u0000${jsonText(request)}\u0000${fk === undefined ? '' : jsonText(fk)}`;
+  const key = `${id}\u0000${source.code}\u0000${today}\u0000${textId(jsonText(request))}\u0000${fk === undefined ? '' : textId(jsonText(fk))}`;
   return payloads.getOrCreate(key, () => deepFreeze(generatePayload(source, scenario, request, today, fk)));
 }
 
@@ -138,6 +138,28 @@ function jsonText(value: unknown): string {
     jsonTexts.set(value, text);
   }
   return text;
+}
+
+/** How many texts textId remembers before it forgets them all (a text met again then gets a new number). */
+const TEXT_IDS_SIZE = 2048;
+const textIds = new Map<string, number>();
+let lastTextId = 0;
+
+/**
+ * A number standing for a text in the payload cache's key, so that the key is a few dozen characters
+ * rather than the request's JSON: a fresh key string is hashed and compared whole on every lookup, and
+ * at ~500 characters that had made the cache's lookups ~2 % of the simulator's CPU under load (issue 7).
+ * The text's own hash is computed once (it is remembered per frozen request by jsonText). Numbers are
+ * never reused, so two texts never share one; a text forgotten and met again only misses the cache once.
+ */
+function textId(text: string): number {
+  let id = textIds.get(text);
+  if (id === undefined) {
+    if (textIds.size >= TEXT_IDS_SIZE) textIds.clear();
+    id = ++lastTextId;
+    textIds.set(text, id);
+  }
+  return id;
 }
 
 /** The written answer of a payload: cached per source for a frozen payload, else written afresh. */

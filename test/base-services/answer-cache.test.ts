@@ -108,6 +108,29 @@ describe('LruCache', () => {
     expect(() => new LruCache(0)).toThrow();
   });
 
+  it('Given a key used since max/2 other keys were stored, Then it is kept, whether or not its hit moved it', () => {
+    const cache = new LruCache<number, number>(8);
+    for (let k = 0; k < 8; k++) cache.set(k, k);
+    // 0 is the oldest: a hit now moves it to the newest end.
+    expect(cache.get(0)).toBe(0);
+    for (let k = 8; k < 12; k++) cache.set(k, k); // 1, 2, 3, 4 go
+    expect([1, 2, 3, 4].map((k) => cache.get(k))).toEqual([undefined, undefined, undefined, undefined]);
+    expect(cache.get(0)).toBe(0);
+    // 11 was stored last: its hit does not move it, and it outlives the next three stores.
+    expect(cache.get(11)).toBe(11);
+    for (let k = 12; k < 15; k++) cache.set(k, k);
+    expect(cache.get(11)).toBe(11);
+    expect(cache.size).toBe(8);
+  });
+
+  it('Given a working set as large as the cache that only hits, Then nothing is ever forgotten', () => {
+    const cache = new LruCache<string, number>(24);
+    for (let k = 0; k < 24; k++) cache.set(`k${k}`, k);
+    let made = 0;
+    for (let round = 0; round < 50; round++) for (let k = 0; k < 24; k++) cache.getOrCreate(`k${k}`, () => (made += 1));
+    expect(made).toBe(0);
+  });
+
   it('deepFreeze freezes everything reachable', () => {
     const value = deepFreeze({ a: [{ b: 1 }], c: { d: { e: 'x' } } });
     expect(Object.isFrozen(value.a[0])).toBe(true);
