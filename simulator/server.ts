@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import express, { type Express } from 'express';
 import { createBaseServiceApp } from './base-services/app.ts';
 import { SOURCES } from './base-services/registry.ts';
-import { createCompositeApp } from './composite/app.ts';
+import { createCompositeApp, leanSoapEntryOf } from './composite/app.ts';
 import { createSourceAgent, type Connector } from './composite/fan-out.ts';
 import type { CompositeDeps } from './composite/service.ts';
 import { systemClock, type Clock } from './domain/clock.ts';
@@ -172,7 +172,18 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const compositeOptions: Parameters<typeof createCompositeApp>[1] = {};
   if (options.soapPath !== undefined) compositeOptions.soapPath = options.soapPath;
   if (options.log !== undefined) compositeOptions.log = options.log;
-  app.use(createCompositeApp(deps, compositeOptions));
+  const compositeApp = createCompositeApp(deps, compositeOptions);
+  app.use(compositeApp);
+  // SOAP queries in the endpoint's exact spelling go straight to the composite's lean path: nothing
+  // mounted before it answers a POST there, so the answer is the one express's routers would reach.
+  const leanSoap = leanSoapEntryOf(compositeApp);
+  if (leanSoap !== undefined) {
+    const internals = app as unknown as { handle(req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void): void };
+    const handle = internals.handle.bind(app);
+    internals.handle = (req, res, next) => {
+      if (!leanSoap(req, res)) handle(req, res, next);
+    };
+  }
   app.use(createUiRouter({ deps, store, soapPath: options.soapPath ?? '/ssbtek/v10' }));
   // Last resort: never express's HTML error page with a stack trace.
   app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

@@ -10,7 +10,8 @@ import { sourceAnswer, sourcePayload } from './answer.ts';
 import { decide } from './behaviour.ts';
 import { checkContract } from './checks.ts';
 import { CALL_STARTED_HEADER, waitStartOf } from './call-start.ts';
-import { BODY_LIMIT_BYTES, compileRoute, leanBodyLength, parseBodyRemembered, readBody, utf8Text } from './lean-http.ts';
+import { readBody } from '../http/plain-body.ts';
+import { BODY_LIMIT_BYTES, compileRoute, leanBodyLength, parseBodyRemembered, utf8Text } from './lean-http.ts';
 import type { IncomingHttp, IncomingQuery } from './types-incoming.ts';
 import type { BaseServiceRequest, SourceModule } from './types.ts';
 

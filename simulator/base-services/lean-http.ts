@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { deepFreeze } from '../domain/lru.ts';
+import { plainBodyLength } from '../http/plain-body.ts';
 import { TextMemo } from '../http/text-memo.ts';
 
 /**
@@ -52,41 +53,12 @@ const LEAN_CONTENT_TYPES = new Set(['application/json', 'application/json; chars
 
 /**
  * The declared length of a body the lean path can read, or undefined when the request must go through
- * express: a JSON content type in UTF-8, not compressed, not chunked, with a Content-Length within
- * the limit. (A longer body is refused by express.json before it is read, as before.)
+ * express: a JSON content type in UTF-8, and a plain body within the limit (http/plain-body.ts).
  */
 export function leanBodyLength(req: IncomingMessage): number | undefined {
-  const h = req.headers;
-  const type = h['content-type'];
+  const type = req.headers['content-type'];
   if (type === undefined || !LEAN_CONTENT_TYPES.has(type.toLowerCase())) return undefined;
-  if (h['content-encoding'] !== undefined || h['transfer-encoding'] !== undefined) return undefined;
-  const length = h['content-length'];
-  if (length === undefined || !/^\d{1,7}$/.test(length)) return undefined;
-  const n = Number(length);
-  return n <= BODY_LIMIT_BYTES ? n : undefined;
-}
-
-/** Reads the whole body; undefined when the request ends without it (the client went away). */
-export function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    const onData = (chunk: Buffer): void => {
-      chunks.push(chunk);
-    };
-    const finish = (body: Buffer | undefined): void => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onGone);
-      req.off('close', onGone);
-      resolve(body);
-    };
-    const onEnd = (): void => finish(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
-    const onGone = (): void => finish(undefined);
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onGone);
-    req.on('close', onGone);
-  });
+  return plainBodyLength(req, BODY_LIMIT_BYTES);
 }
 
 /** The body's text as body-parser decodes UTF-8 (iconv-lite: a leading byte order mark is dropped). */

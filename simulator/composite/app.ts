@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
 import { CONTRACTS_DIR } from '../contracts/registry.ts';
 import { RequestFault } from '../faults/soap-fault.ts';
+import { readBody, plainBodyLength } from '../http/plain-body.ts';
 import { sendProblem } from '../http/problem.ts';
 import { maskPersonidentitet, maskPersonidentiteter } from '../history/mask.ts';
 import type { QueryResult } from './answer-types.ts';
@@ -174,6 +176,46 @@ function sendProblemRefusal(res: Response, r: Refusal, log: (line: string) => vo
   sendProblem(res, { title, status, detail: r.felmeddelande.join(' '), felkod: r.felkod, felmeddelande: r.felmeddelande });
 }
 
+/** The largest body the SOAP endpoint reads (express.raw's '2mb'). */
+const SOAP_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Takes a request on the composite's lean path when it is a POST to the SOAP endpoint in its exact
+ * spelling with a plain body within the limit (http/plain-body.ts); false when express must handle it.
+ */
+export type LeanSoapEntry = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+const leanEntries = new WeakMap<object, LeanSoapEntry>();
+
+/** The lean path of an app made by createCompositeApp, for the app that mounts it (see server.ts). */
+export function leanSoapEntryOf(app: object): LeanSoapEntry | undefined {
+  return leanEntries.get(app);
+}
+
+/** The parts of an express app used here that its types leave out. */
+interface AppInternals {
+  request: object;
+  response: object;
+}
+
+/**
+ * Gives a request that skipped the routers what they give it on the way to this app's routes: express's
+ * request and response methods of this app (its settings: no ETag, no X-Powered-By), `res.locals`, and
+ * the URL fields the router sets (the journal records `originalUrl`).
+ */
+function adopt(app: AppInternals, req: IncomingMessage, res: ServerResponse): { req: Request; res: Response } {
+  const r = req as IncomingMessage & { res?: ServerResponse; originalUrl?: string; baseUrl?: string };
+  const s = res as ServerResponse & { req?: IncomingMessage; locals?: object };
+  r.res = res;
+  s.req = req;
+  r.originalUrl ??= req.url;
+  r.baseUrl = '';
+  Object.setPrototypeOf(req, app.request);
+  Object.setPrototypeOf(res, app.response);
+  s.locals ??= Object.create(null) as object;
+  return { req: req as Request, res: res as Response };
+}
+
 function internalFault(e: unknown): RequestFault {
   console.error('internal error:', e);
   return new RequestFault('SSBT-099', 'An internal error in the simulator: the request could not be answered. See the simulator\'s log.');
@@ -213,7 +255,9 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
     res.type('text/plain').send(`SSBTEK v10 (simulator). POST SOAP 1.1 requests here. WSDL: ${address}?wsdl\n`);
   });
 
-  app.post(soapPath, express.raw({ type: () => true, limit: '2mb' }), journalled(deps), readSoapBody(log), async (req: Request, res: Response) => {
+  const journal = journalled(deps);
+  const readSoap = readSoapBody(log);
+  const answerSoap = async (req: Request, res: Response): Promise<void> => {
     const text = typeof req.body === 'string' ? req.body : '';
     let operation: Operation | undefined;
     try {
@@ -236,10 +280,11 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
       const fault = e instanceof RequestFault ? e : internalFault(e);
       sendRefusal(res, { felkod: fault.felkod, felmeddelande: fault.felmeddelande, httpStatus: fault.httpStatus }, operation, log, e instanceof SoapVersionMismatch);
     }
-  });
+  };
+  app.post(soapPath, express.raw({ type: () => true, limit: SOAP_BODY_LIMIT_BYTES }), journal, readSoap, answerSoap);
 
   // A body the SOAP endpoint cannot read at all (too large, broken encoding) is still answered as a SOAP Fault.
-  app.use(soapPath, (err: unknown, _req: Request, res: Response, next: express.NextFunction) => {
+  const soapBodyError = (err: unknown, _req: Request, res: Response, next: express.NextFunction): void => {
     const e = err as { type?: string; status?: number };
     if (e.type === 'entity.too.large') {
       sendRefusal(res, { felkod: 'SSBT-004', felmeddelande: ['The request is larger than the service accepts (2 MiB).'], httpStatus: 413 }, undefined, log);
@@ -254,7 +299,36 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
       return;
     }
     next(err);
-  });
+  };
+  app.use(soapPath, soapBodyError);
+
+  // The lean path (issue 7): a POST to the SOAP endpoint in its exact spelling with a plain body within the
+  // limit skips express's router and body parser; the same steps then run on the same request and response.
+  const internals = app as unknown as AppInternals;
+  const lean: LeanSoapEntry = (req, res) => {
+    if (req.method !== 'POST' || req.url !== soapPath || plainBodyLength(req, SOAP_BODY_LIMIT_BYTES) === undefined) return false;
+    const adopted = adopt(internals, req, res);
+    const failed = (e: unknown): void => {
+      if (res.headersSent) return;
+      const fault = internalFault(e);
+      sendRefusal(adopted.res, { felkod: fault.felkod, felmeddelande: fault.felmeddelande, httpStatus: fault.httpStatus }, undefined, log);
+    };
+    void readBody(req).then((body) => {
+      try {
+        if (body === undefined) {
+          // As express.raw's error for a request that ended before its body (answered to nobody: the client went away).
+          soapBodyError(Object.assign(new Error('request aborted'), { type: 'request.aborted', status: 400 }), adopted.req, adopted.res, failed);
+          return;
+        }
+        adopted.req.body = body;
+        journal(adopted.req, adopted.res, () => readSoap(adopted.req, adopted.res, () => void answerSoap(adopted.req, adopted.res).catch(failed)));
+      } catch (e) {
+        failed(e);
+      }
+    });
+    return true;
+  };
+  leanEntries.set(app, lean);
 
   const api = express.Router();
   api.use(express.raw({ limit: '2mb', type: () => true }), journalled(deps), readJsonBody(log), parseJsonText);
