@@ -7,6 +7,7 @@ import { createBaseServiceApp } from './base-services/app.ts';
 import { SOURCES } from './base-services/registry.ts';
 import { createCompositeApp, leanSoapEntryOf } from './composite/app.ts';
 import { createSourceAgent, type Connector } from './composite/fan-out.ts';
+import type { SourceDispatcher } from './composite/source-http.ts';
 import type { CompositeDeps } from './composite/service.ts';
 import { systemClock, type Clock } from './domain/clock.ts';
 import type { SimContext } from './domain/context.ts';
@@ -26,6 +27,7 @@ import { scenarioClock } from './domain/scenario-clock.ts';
 import { createHistoryStore } from './history/history-store.ts';
 import { createBaseServicesApp } from './base-services/mount.ts';
 import { pipePair } from './http/memory-pipe.ts';
+import { PipeClient, type AcceptConnection, type PipeCallOptions } from './http/pipe-client.ts';
 import { createJournal } from './journal/journal.ts';
 
 export interface SimulatorOptions {
@@ -111,8 +113,12 @@ export interface Simulator {
   baseApp: Express | undefined;
   /** Tells the composite where the in-process base services are reachable (under /base-services/<code>). */
   setSelfUrl(url: string): void;
-  /** Tells the composite to reach the in-process base services through `connect` (see serveInProcess). */
-  setSelfConnector(connect: Connector): void;
+  /**
+   * Tells the composite to reach the in-process base services through `connect` (undici's pool: their
+   * health checks) and, for the queries' calls, through its pipe client handing connections to `accept`
+   * (see serveInProcess).
+   */
+  setSelfConnector(connect: Connector, accept?: AcceptConnection): void;
   close(): Promise<void>;
 }
 
@@ -128,6 +134,12 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   let selfUrl = 'http://127.0.0.1:0';
   let selfConnector: Connector | undefined;
   const agent = createSourceAgent((origin) => (origin === INTERNAL_ORIGIN ? selfConnector : undefined));
+  // The queries' calls to the in-process base services go through the pipe client; every other call through undici.
+  let pipes: PipeClient | undefined;
+  const sources: SourceDispatcher = {
+    dispatch: (options, handler) =>
+      pipes !== undefined && options.origin === INTERNAL_ORIGIN ? pipes.dispatch(options as PipeCallOptions, handler) : agent.dispatch(options, handler),
+  };
   const inProcess = options.compositeOnly ? [] : SOURCE_CODES.filter((code) => options.baseUrls?.[code] === undefined);
   const monotonic = (): number => performance.now();
   // History and journal time follow the active scenario's clock, so a demonstration on a fixed clock reads consistently.
@@ -137,6 +149,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     modules: SOURCES,
     baseUrl: (code) => options.baseUrls?.[code] ?? `${selfUrl}${baseServicePrefix(code)}`,
     agent,
+    sources,
     monotonic,
     // The composite's calls through the pipes to the in-process base services (baseApp below) carry their start.
     inProcess: (code) => selfConnector !== undefined && inProcess.includes(code),
@@ -202,12 +215,17 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     setSelfUrl: (url) => {
       selfUrl = url.replace(/\/$/, '');
       selfConnector = undefined;
+      void pipes?.close();
+      pipes = undefined;
     },
-    setSelfConnector: (connect) => {
+    setSelfConnector: (connect, accept) => {
       selfUrl = INTERNAL_ORIGIN;
       selfConnector = connect;
+      void pipes?.close();
+      pipes = accept === undefined ? undefined : new PipeClient(accept);
     },
     close: async () => {
+      await pipes?.close();
       await agent.close();
       deps.history?.close();
     },
@@ -328,14 +346,16 @@ export function listen(app: Express | Handler, host: string, port: number, optio
 }
 
 /**
- * Serves `app` to callers in this process through in-process pipes (http/memory-pipe.ts) instead of a
- * listening socket: each connection the returned `connect` opens is one end of a pipe whose other end
- * the server takes as a connection. The exchanges are HTTP/1.1 as on a socket (undici writes and parses
- * them, node's HTTP server parses and writes them, keep-alive, timeouts and all); only the kernel is
- * left out, which cost about a fifth of the simulator's CPU under load as 14 socket writes per query
- * (issue 7, docs/performance.md). The server never listens, so nothing outside the process reaches it.
+ * Serves `app` to callers in this process through in-process pipes instead of a listening socket.
+ * Two ways in: each connection the returned `connect` opens (for undici's pools: the composite's health
+ * checks) is one end of a pipe (http/memory-pipe.ts) whose other end the server takes as a connection;
+ * `accept` takes the server end of a connection the composite's pipe client opened (http/pipe-client.ts:
+ * the queries' calls). The exchanges are HTTP/1.1 as on a socket (the client writes and parses them,
+ * node's HTTP server parses and writes them, keep-alive, timeouts and all); only the kernel is left out,
+ * which cost about a fifth of the simulator's CPU under load as 14 socket writes per query (issue 7,
+ * docs/performance.md). The server never listens, so nothing outside the process reaches it.
  */
-export function serveInProcess(app: Express | Handler, options: ListenOptions = {}): Served & { connect: Connector } {
+export function serveInProcess(app: Express | Handler, options: ListenOptions = {}): Served & { connect: Connector; accept: AcceptConnection } {
   // Node tracks a server's connections (for closeIdleConnections, closeAllConnections and the slow-sender
   // timeouts) only once it listens, so the server ends of the pipes are tracked here, with the requests
   // in flight on each. (Slow senders: only the composite of this process connects.)
@@ -359,15 +379,18 @@ export function serveInProcess(app: Express | Handler, options: ListenOptions = 
       if (now !== undefined) ends.set(end, now - 1);
     });
   });
-  const connect: Connector = (_options, callback) => {
-    const [client, server] = pipePair();
+  const accept: AcceptConnection = (server) => {
     ends.set(server, 0);
     server.once('close', () => ends.delete(server));
     served.server.emit('connection', server);
+  };
+  const connect: Connector = (_options, callback) => {
+    const [client, server] = pipePair();
+    accept(server);
     // Asynchronously, as a socket connects: undici's pool must not see the connection inside its own call.
     process.nextTick(callback, null, client);
   };
-  return { ...served, connect };
+  return { ...served, connect, accept };
 }
 
 /** Builds and starts the simulator; the composite calls its in-process base services over HTTP through in-process pipes (serveInProcess). */
@@ -382,7 +405,7 @@ export async function startSimulator(options: SimulatorOptions & ListenOptions &
     await sim.close();
     throw e;
   }
-  if (internal !== undefined) sim.setSelfConnector(internal.connect);
+  if (internal !== undefined) sim.setSelfConnector(internal.connect, internal.accept);
   else sim.setSelfUrl(running.url);
   return {
     ...sim,

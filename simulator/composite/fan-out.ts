@@ -6,7 +6,7 @@ import { deepFreeze, LruCache } from '../domain/lru.ts';
 import type { SourceCode } from '../domain/sources.ts';
 import { sourceFailure, type SourceFailure } from '../faults/soap-fault.ts';
 import { CALL_STARTED_HEADER, callStartedValue } from '../base-services/call-start.ts';
-import { sourceHttp } from './source-http.ts';
+import { sourceHttp, type SourceDispatcher } from './source-http.ts';
 
 /** What one source ended with: its payload (canonical JSON, validated) or its error. */
 export type SourceResult = { data: unknown } | { error: SourceFailure };
@@ -35,7 +35,7 @@ export interface CallOptions {
   timeoutMs: number;
   /** Extra headers for the base service (the per-request scenario). */
   headers?: Record<string, string>;
-  dispatcher: Agent;
+  dispatcher: SourceDispatcher;
   /** Monotonic milliseconds (injected; performance.now by default). */
   monotonic: () => number;
   /** The query's start on the monotonic clock. */

@@ -6,6 +6,7 @@ import { readProblemError } from '../base-services/xml-source.ts';
 import { sourceFailure, type SourceFailure } from '../faults/soap-fault.ts';
 import type { CompiledAnswer, PingAnswer, QueryResult } from './answer-types.ts';
 import { callSource, type SourceOutcome } from './fan-out.ts';
+import type { SourceDispatcher } from './source-http.ts';
 import type { CheckedQuery } from './query-types.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import type { HistoryStore } from '../history/history-store.ts';
@@ -32,7 +33,10 @@ export interface CompositeDeps {
   modules: Record<SourceCode, SourceModule>;
   /** The base URL of a base service (its routes are appended). */
   baseUrl(code: SourceCode): string;
+  /** The keep-alive pool for the base services' health checks (and their queries when `sources` is not given). */
   agent: Agent;
+  /** What sends the queries' calls to the base services (the pipe client for the in-process ones); `agent` when not given. */
+  sources?: SourceDispatcher;
   /** Monotonic milliseconds, for timeouts and the timeline; performance.now by default. */
   monotonic: () => number;
   /** Whether a source's base service runs in this process on `monotonic` (its calls are stamped with their start; see call-start.ts). */
@@ -90,7 +94,7 @@ export async function answerQuery(checked: CheckedQuery, deps: CompositeDeps, sc
         request: baseRequestFor(checked, code),
         timeoutMs: timeoutFor(deps, code, scope.scenario),
         headers: forwardHeaders(scope),
-        dispatcher: deps.agent,
+        dispatcher: deps.sources ?? deps.agent,
         monotonic: deps.monotonic,
         t0,
         stampCallStart: deps.inProcess?.(code) === true,

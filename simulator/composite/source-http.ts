@@ -10,6 +10,14 @@ export interface SourceHttpCall {
   body?: string;
 }
 
+/**
+ * What sends a call: undici's dispatcher (an Agent, over TCP) or the composite's pipe client to its
+ * in-process base services (http/pipe-client.ts, through the router createSimulator makes).
+ */
+export interface SourceDispatcher {
+  dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean;
+}
+
 /** What came back: the final status and the body as text, or that the time ran out first. */
 export type SourceHttpResult = { statusCode: number; text: string } | { timedOut: true };
 
@@ -49,7 +57,7 @@ export function bodyText(chunks: readonly Buffer[], length: number): string {
  * response stream, no parsed header object, no AbortSignal per call; a handler collects the body's
  * chunks and the timer aborts through the abort function undici hands the handler.
  */
-export function sourceHttp(dispatcher: Dispatcher, call: SourceHttpCall, timeoutMs: number, monotonic: () => number): Promise<SourceHttpResult> {
+export function sourceHttp(dispatcher: SourceDispatcher, call: SourceHttpCall, timeoutMs: number, monotonic: () => number): Promise<SourceHttpResult> {
   const started = monotonic();
   return new Promise<SourceHttpResult>((resolve, reject) => {
     let settled = false;
