@@ -53,10 +53,50 @@ export interface HistoryStoreOptions {
   warn?: (message: string) => void;
 }
 
-interface Stored {
-  entry: HistoryEntry;
-  timeMs: number;
-  expiresMs: number;
+/**
+ * The kept entries, oldest first, with when each was recorded and when it expires (ms) in parallel
+ * arrays: numbers in an array of numbers take 8 bytes each, where an object per entry holding them took
+ * ~80 (issue 7: the history is the simulator's memory that grows with its use, up to maxEntries).
+ */
+class StoredEntries {
+  entries: HistoryEntry[] = [];
+  times: number[] = [];
+  expiries: number[] = [];
+
+  get length(): number {
+    return this.entries.length;
+  }
+
+  push(entry: HistoryEntry, timeMs: number, expiresMs: number): void {
+    this.entries.push(entry);
+    this.times.push(timeMs);
+    this.expiries.push(expiresMs);
+  }
+
+  /** Drops the oldest `n`. */
+  dropOldest(n: number): void {
+    this.entries.splice(0, n);
+    this.times.splice(0, n);
+    this.expiries.splice(0, n);
+  }
+
+  /** Keeps the entries for which `keep(timeMs, expiresMs)` holds, in order. */
+  filter(keep: (timeMs: number, expiresMs: number) => boolean): void {
+    const entries: HistoryEntry[] = [];
+    const times: number[] = [];
+    const expiries: number[] = [];
+    for (let i = 0; i < this.entries.length; i++) {
+      const t = this.times[i] as number;
+      const e = this.expiries[i] as number;
+      if (!keep(t, e)) continue;
+      entries.push(this.entries[i] as HistoryEntry);
+      times.push(t);
+      expiries.push(e);
+    }
+    this.entries = entries;
+    this.times = times;
+    this.expiries = expiries;
+  }
 }
 
 /** Deleted entries the file may hold before it is compacted: at least this many, and at least as many as are kept. */
@@ -96,7 +136,7 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
   if (!Number.isInteger(maxEntries) || maxEntries < 1)
     throw new RangeError(`history maxEntries must be a whole number >= 1, got ${maxEntries}`);
   const warn = options.warn ?? ((message: string) => console.warn(message));
-  let stored: Stored[] = [];
+  let stored = new StoredEntries();
   let lastId = 0;
   const shared = createSharedValues();
   // Lower bounds over `stored`, so pruning scans only when something may be due.
@@ -111,9 +151,9 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
   function bounds(): void {
     earliestExpiry = Infinity;
     oldestTime = Infinity;
-    for (const s of stored) {
-      earliestExpiry = Math.min(earliestExpiry, s.expiresMs);
-      oldestTime = Math.min(oldestTime, s.timeMs);
+    for (let i = 0; i < stored.length; i++) {
+      earliestExpiry = Math.min(earliestExpiry, stored.expiries[i] as number);
+      oldestTime = Math.min(oldestTime, stored.times[i] as number);
     }
   }
 
@@ -123,14 +163,14 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
     const cutoff = retentionHours === undefined ? -Infinity : now - checkHours(retentionHours) * HOUR_MS;
     if (earliestExpiry >= now && oldestTime >= cutoff) return 0;
     const before = stored.length;
-    stored = stored.filter((s) => s.expiresMs >= now && s.timeMs >= cutoff);
+    stored.filter((timeMs, expiresMs) => expiresMs >= now && timeMs >= cutoff);
     bounds();
     return before - stored.length;
   }
 
   function* fileContent(): Generator<string> {
     yield lastIdLine(lastId);
-    for (const s of stored) yield entryLine(s.entry, s.expiresMs);
+    for (let i = 0; i < stored.length; i++) yield entryLine(stored.entries[i] as HistoryEntry, stored.expiries[i] as number);
   }
 
   /** Rewrites the file with only the kept entries (and the last id). */
@@ -164,8 +204,8 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
     const loaded = loadHistoryFile(options.file, warn);
     writer = openHistoryFile(options.file);
     lastId = loaded.lastId;
-    stored = loaded.records.map((r) => ({ entry: frozen(shared.share(r.entry)), timeMs: Date.parse(r.entry.time), expiresMs: r.expiresMs }));
-    if (stored.length > maxEntries) stored.splice(0, stored.length - maxEntries);
+    for (const r of loaded.records) stored.push(frozen(shared.share(r.entry)), Date.parse(r.entry.time), r.expiresMs);
+    if (stored.length > maxEntries) stored.dropOldest(stored.length - maxEntries);
     bounds();
     pruneMemory();
     fileEntries = loaded.records.length;
@@ -197,10 +237,10 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
         fileEntries += 1;
       }
       lastId = id;
-      stored.push({ entry, timeMs, expiresMs });
+      stored.push(entry, timeMs, expiresMs);
       earliestExpiry = Math.min(earliestExpiry, expiresMs);
       oldestTime = Math.min(oldestTime, timeMs);
-      if (stored.length > maxEntries) stored.splice(0, stored.length - maxEntries);
+      if (stored.length > maxEntries) stored.dropOldest(stored.length - maxEntries);
       pruneMemory();
       maybeCompact();
       return entry;
@@ -211,10 +251,10 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       const out: HistoryEntry[] = [];
       let skipped = 0;
       for (let i = stored.length - 1; i >= 0 && (f.limit === undefined || out.length < f.limit); i--) {
-        const s = stored[i] as Stored;
-        if (!f.matches(s.entry, s.timeMs)) continue;
+        const entry = stored.entries[i] as HistoryEntry;
+        if (!f.matches(entry, stored.times[i] as number)) continue;
         if (skipped < f.offset) skipped += 1;
-        else out.push(s.entry);
+        else out.push(entry);
       }
       return out;
     },
@@ -224,7 +264,7 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       return stored.length;
     },
     clear() {
-      stored = [];
+      stored = new StoredEntries();
       earliestExpiry = Infinity;
       oldestTime = Infinity;
       compact();

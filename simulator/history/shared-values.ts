@@ -35,6 +35,24 @@ export function createSharedValues(max = 4096): SharedValues {
     if (x.felkod !== undefined) x.felkod = s(x.felkod);
     const shared = Object.freeze(x);
     sources.set(key, shared);
+    listKeys.set(shared, key);
+    return shared;
+  };
+  // The lists of source outcomes, whole: without injected latency most queries repeat one list of shared outcomes.
+  let lists = new Map<string, HistorySource[]>();
+  const listKeys = new WeakMap<HistorySource, string>();
+  const sourceList = (list: HistorySource[]): HistorySource[] => {
+    let key = '';
+    for (const x of list) {
+      const k = listKeys.get(x);
+      if (k === undefined) return list;
+      key += `${k}\n`;
+    }
+    const known = lists.get(key);
+    if (known !== undefined) return known;
+    if (lists.size >= max) lists = new Map();
+    const shared = Object.freeze(list) as HistorySource[];
+    lists.set(key, shared);
     return shared;
   };
   return {
@@ -57,7 +75,7 @@ export function createSharedValues(max = 4096): SharedValues {
       entry.result = s(entry.result);
       if (entry.felkod !== undefined) entry.felkod = s(entry.felkod);
       entry.via = s(entry.via);
-      entry.sources = entry.sources.map(source);
+      entry.sources = sourceList(entry.sources.map(source));
       return entry;
     },
   };

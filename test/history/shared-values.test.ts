@@ -43,6 +43,18 @@ describe('history entries share what repeats', () => {
     expect(c.sources[1]).toEqual({ code: 'CSN', outcome: 'error', kalla: 'SSBT', felkod: 'SSBT-101', startedMs: 0, endedMs: 3 });
   });
 
+  it('shares one frozen list of source outcomes per sequence of shared outcomes', () => {
+    const shared = createSharedValues();
+    const a = shared.share(entry('h-1', 2));
+    const b = shared.share(entry('h-2', 2));
+    const c = shared.share(entry('h-3', 2, 'SSBT-101'));
+    expect(b.sources).toBe(a.sources);
+    expect(Object.isFrozen(a.sources)).toBe(true);
+    expect(c.sources).not.toBe(a.sources);
+    expect(c.sources[0]).toBe(a.sources[0]);
+    expect(shared.share(entry('h-4', 2, 'SSBT-101')).sources).toBe(c.sources);
+  });
+
   it('starts its tables over past their bound, values unchanged', () => {
     const shared = createSharedValues(4);
     const out = Array.from({ length: 12 }, (_, i) => shared.share(entry(`h-${i}`, i)));
