@@ -56,28 +56,49 @@ export interface HistoryStoreOptions {
 /**
  * The kept entries, oldest first, with when each was recorded and when it expires (ms) in parallel
  * arrays: numbers in an array of numbers take 8 bytes each, where an object per entry holding them took
- * ~80 (issue 7: the history is the simulator's memory that grows with its use, up to maxEntries).
+ * ~80 (issue 7: the history is the simulator's memory that grows with its use, up to maxEntries). The
+ * oldest are dropped by moving a start index, the arrays compacted once half of them is dropped, so a
+ * store at its bound does not move 100 000 slots for every entry recorded.
  */
 class StoredEntries {
-  entries: HistoryEntry[] = [];
-  times: number[] = [];
-  expiries: number[] = [];
+  #entries: HistoryEntry[] = [];
+  #times: number[] = [];
+  #expiries: number[] = [];
+  #head = 0;
 
   get length(): number {
-    return this.entries.length;
+    return this.#entries.length - this.#head;
+  }
+
+  entry(i: number): HistoryEntry {
+    return this.#entries[this.#head + i] as HistoryEntry;
+  }
+
+  timeMs(i: number): number {
+    return this.#times[this.#head + i] as number;
+  }
+
+  expiresMs(i: number): number {
+    return this.#expiries[this.#head + i] as number;
   }
 
   push(entry: HistoryEntry, timeMs: number, expiresMs: number): void {
-    this.entries.push(entry);
-    this.times.push(timeMs);
-    this.expiries.push(expiresMs);
+    this.#entries.push(entry);
+    this.#times.push(timeMs);
+    this.#expiries.push(expiresMs);
   }
 
   /** Drops the oldest `n`. */
   dropOldest(n: number): void {
-    this.entries.splice(0, n);
-    this.times.splice(0, n);
-    this.expiries.splice(0, n);
+    const head = this.#head + Math.min(n, this.length);
+    for (let i = this.#head; i < head; i++) this.#entries[i] = undefined as unknown as HistoryEntry; // not kept alive until the compaction
+    this.#head = head;
+    if (head >= 1024 && head * 2 >= this.#entries.length) {
+      this.#entries = this.#entries.slice(head);
+      this.#times = this.#times.slice(head);
+      this.#expiries = this.#expiries.slice(head);
+      this.#head = 0;
+    }
   }
 
   /** Keeps the entries for which `keep(timeMs, expiresMs)` holds, in order. */
@@ -85,17 +106,18 @@ class StoredEntries {
     const entries: HistoryEntry[] = [];
     const times: number[] = [];
     const expiries: number[] = [];
-    for (let i = 0; i < this.entries.length; i++) {
-      const t = this.times[i] as number;
-      const e = this.expiries[i] as number;
+    for (let i = this.#head; i < this.#entries.length; i++) {
+      const t = this.#times[i] as number;
+      const e = this.#expiries[i] as number;
       if (!keep(t, e)) continue;
-      entries.push(this.entries[i] as HistoryEntry);
+      entries.push(this.#entries[i] as HistoryEntry);
       times.push(t);
       expiries.push(e);
     }
-    this.entries = entries;
-    this.times = times;
-    this.expiries = expiries;
+    this.#entries = entries;
+    this.#times = times;
+    this.#expiries = expiries;
+    this.#head = 0;
   }
 }
 
@@ -152,8 +174,8 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
     earliestExpiry = Infinity;
     oldestTime = Infinity;
     for (let i = 0; i < stored.length; i++) {
-      earliestExpiry = Math.min(earliestExpiry, stored.expiries[i] as number);
-      oldestTime = Math.min(oldestTime, stored.times[i] as number);
+      earliestExpiry = Math.min(earliestExpiry, stored.expiresMs(i));
+      oldestTime = Math.min(oldestTime, stored.timeMs(i));
     }
   }
 
@@ -170,7 +192,7 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
 
   function* fileContent(): Generator<string> {
     yield lastIdLine(lastId);
-    for (let i = 0; i < stored.length; i++) yield entryLine(stored.entries[i] as HistoryEntry, stored.expiries[i] as number);
+    for (let i = 0; i < stored.length; i++) yield entryLine(stored.entry(i), stored.expiresMs(i));
   }
 
   /** Rewrites the file with only the kept entries (and the last id). */
@@ -251,8 +273,8 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       const out: HistoryEntry[] = [];
       let skipped = 0;
       for (let i = stored.length - 1; i >= 0 && (f.limit === undefined || out.length < f.limit); i--) {
-        const entry = stored.entries[i] as HistoryEntry;
-        if (!f.matches(entry, stored.times[i] as number)) continue;
+        const entry = stored.entry(i);
+        if (!f.matches(entry, stored.timeMs(i))) continue;
         if (skipped < f.offset) skipped += 1;
         else out.push(entry);
       }

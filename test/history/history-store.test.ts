@@ -35,6 +35,22 @@ describe('recording in the processing history', () => {
     ).toBe(true);
   });
 
+  it('Given many more entries than its bound, Then it keeps exactly the newest maxEntries, in order, and still ages them', () => {
+    const { clock, store } = storeAt(T0, 1500);
+    for (let i = 0; i < 5000; i++) {
+      store.record(makeNewEntry(), i < 4000 ? 1 : 48);
+      if (i === 3999) clock.advanceHours(0.5);
+    }
+    expect(store.size()).toBe(1500);
+    const kept = store.query({ limit: 10_000 });
+    expect(kept).toHaveLength(1500);
+    expect(kept[0]?.id).toBe('h-005000');
+    expect(kept[1499]?.id).toBe('h-003501');
+    clock.advanceHours(1); // the entries recorded with 1 h retention (ids up to 4000) are past it
+    expect(store.size()).toBe(1000);
+    expect(store.query({ limit: 10_000 }).at(-1)?.id).toBe('h-004001');
+  });
+
   it('rejects a retention that is not a positive number of hours', () => {
     const { store } = storeAt();
     expect(() => store.record(makeNewEntry(), 0)).toThrow(RangeError);
