@@ -37,7 +37,7 @@ function count(value: number | undefined, field: string): number | undefined {
 
 /** A filter checked once: the predicate over entries and the page. Throws RangeError on a bad field. */
 export interface CompiledHistoryFilter {
-  matches(entry: HistoryEntry, timeMs: number): boolean;
+  matches(entry: Pick<HistoryEntry, 'caseworker' | 'personidentitet' | 'arendeidentitet' | 'municipality'>, timeMs: number): boolean;
   offset: number;
   limit: number | undefined;
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../domain/clock.ts';
-import type { HistoryEntry, NewHistoryEntry } from './history-entry.ts';
+import type { HistoryEntry, HistorySource, NewHistoryEntry } from './history-entry.ts';
 import { compileHistoryFilter, type HistoryFilter } from './history-filter.ts';
 import { entryLine, lastIdLine, loadHistoryFile, openHistoryFile, type HistoryFileWriter } from './history-file.ts';
 import { orderedEntry } from './ordered-entry.ts';
@@ -53,25 +53,92 @@ export interface HistoryStoreOptions {
   warn?: (message: string) => void;
 }
 
+/** What the entries of one caseworker's queries repeat, kept once per distinct combination (frozen, shared). */
+interface Context {
+  scenario: string;
+  municipality: HistoryEntry['municipality'];
+  caseworker: string;
+  arendeidentitet: string;
+  syfte: string;
+  lagtext: string;
+  result: HistoryEntry['result'];
+  via: HistoryEntry['via'];
+}
+
+/** An entry as kept: its context, and what is its own; its id and time come from the store's number arrays. */
+interface Kept {
+  context: Context;
+  personidentitet: string;
+  korrelationsid: string | undefined;
+  sources: readonly HistorySource[];
+  felkod: string | undefined;
+  durationMs: number;
+}
+
+/** The fields a history filter reads (history-filter.ts). */
+type FilterView = Pick<HistoryEntry, 'caseworker' | 'personidentitet' | 'arendeidentitet' | 'municipality'>;
+
 /**
- * The kept entries, oldest first, with when each was recorded and when it expires (ms) in parallel
- * arrays: numbers in an array of numbers take 8 bytes each, where an object per entry holding them took
- * ~80 (issue 7: the history is the simulator's memory that grows with its use, up to maxEntries). The
- * oldest are dropped by moving a start index, the arrays compacted once half of them is dropped, so a
- * store at its bound does not move 100 000 slots for every entry recorded.
+ * The kept entries, oldest first, compact (issue 7: the history is the memory that grows with the
+ * simulator's use, up to maxEntries, and was most of its resident memory after a long load run). An
+ * entry is kept as a small object pointing at a shared context (scenario, municipality, caseworker,
+ * case, purpose, law text, result, channel), with its id number, time and expiry (ms) in parallel arrays
+ * of numbers (8 bytes each); the HistoryEntry a caller sees is made from these when asked for, with the
+ * same values in the same key order. An id or time that its number would not spell back exactly (only
+ * from a hand-edited history file) is kept as given. The oldest are dropped by moving a start index, the
+ * arrays compacted once half of them is dropped, so a store at its bound does not move 100 000 slots for
+ * every entry recorded.
  */
 class StoredEntries {
-  #entries: HistoryEntry[] = [];
+  #kept: Kept[] = [];
+  #ids: number[] = [];
   #times: number[] = [];
   #expiries: number[] = [];
   #head = 0;
+  /** An id and time not spelled back by formatId and toISOString, per kept entry. */
+  readonly #spelled = new WeakMap<Kept, { id: string; time: string }>();
+  #contexts = new Map<string, Context>();
+  readonly #view: FilterView = { caseworker: '', personidentitet: '', arendeidentitet: '', municipality: { organisationsnummer: '', namn: '' } };
 
   get length(): number {
-    return this.#entries.length - this.#head;
+    return this.#kept.length - this.#head;
   }
 
+  /** The entry as callers see it: a frozen HistoryEntry in the documented key order. */
   entry(i: number): HistoryEntry {
-    return this.#entries[this.#head + i] as HistoryEntry;
+    const at = this.#head + i;
+    const kept = this.#kept[at] as Kept;
+    const c = kept.context;
+    const spelled = this.#spelled.get(kept);
+    const entry: Partial<HistoryEntry> = {
+      id: spelled?.id ?? formatId(this.#ids[at] as number),
+      time: spelled?.time ?? new Date(this.#times[at] as number).toISOString(),
+      scenario: c.scenario,
+      municipality: c.municipality,
+      caseworker: c.caseworker,
+      personidentitet: kept.personidentitet,
+      arendeidentitet: c.arendeidentitet,
+      syfte: c.syfte,
+      lagtext: c.lagtext,
+    };
+    if (kept.korrelationsid !== undefined) entry.korrelationsid = kept.korrelationsid;
+    entry.sources = kept.sources as HistorySource[];
+    entry.result = c.result;
+    if (kept.felkod !== undefined) entry.felkod = kept.felkod;
+    entry.durationMs = kept.durationMs;
+    entry.via = c.via;
+    return Object.freeze(entry as HistoryEntry);
+  }
+
+  /** What a filter reads of entry i (one object, refilled for each entry: read it before asking for the next). */
+  filterView(i: number): FilterView {
+    const kept = this.#kept[this.#head + i] as Kept;
+    const view = this.#view;
+    view.caseworker = kept.context.caseworker;
+    view.personidentitet = kept.personidentitet;
+    view.arendeidentitet = kept.context.arendeidentitet;
+    view.municipality = kept.context.municipality;
+    return view;
   }
 
   timeMs(i: number): number {
@@ -82,44 +149,76 @@ class StoredEntries {
     return this.#expiries[this.#head + i] as number;
   }
 
+  /** Keeps a (shared, frozen) entry recorded at `timeMs`. */
   push(entry: HistoryEntry, timeMs: number, expiresMs: number): void {
-    this.#entries.push(entry);
+    const id = /^h-\d{6,}$/.test(entry.id) ? Number(entry.id.slice(2)) : 0;
+    const kept: Kept = {
+      context: this.#context(entry),
+      personidentitet: entry.personidentitet,
+      korrelationsid: entry.korrelationsid,
+      sources: entry.sources,
+      felkod: entry.felkod,
+      durationMs: entry.durationMs,
+    };
+    if (formatId(id) !== entry.id || new Date(timeMs).toISOString() !== entry.time) this.#spelled.set(kept, { id: entry.id, time: entry.time });
+    this.#kept.push(kept);
+    this.#ids.push(id);
     this.#times.push(timeMs);
     this.#expiries.push(expiresMs);
+  }
+
+  #context(e: HistoryEntry): Context {
+    const m = e.municipality;
+    const key = `${e.scenario}\u0000${m.organisationsnummer}\u0000${m.namn}\u0000${e.caseworker}\u0000${e.arendeidentitet}\u0000${e.syfte}\u0000${e.lagtext}\u0000${e.result}\u0000${e.via}`;
+    let context = this.#contexts.get(key);
+    if (context === undefined) {
+      if (this.#contexts.size >= CONTEXTS_MAX) this.#contexts = new Map();
+      context = Object.freeze({ scenario: e.scenario, municipality: m, caseworker: e.caseworker, arendeidentitet: e.arendeidentitet, syfte: e.syfte, lagtext: e.lagtext, result: e.result, via: e.via });
+      this.#contexts.set(key, context);
+    }
+    return context;
   }
 
   /** Drops the oldest `n`. */
   dropOldest(n: number): void {
     const head = this.#head + Math.min(n, this.length);
-    for (let i = this.#head; i < head; i++) this.#entries[i] = undefined as unknown as HistoryEntry; // not kept alive until the compaction
+    for (let i = this.#head; i < head; i++) this.#kept[i] = undefined as unknown as Kept; // not kept alive until the compaction
     this.#head = head;
-    if (head >= 1024 && head * 2 >= this.#entries.length) {
-      this.#entries = this.#entries.slice(head);
-      this.#times = this.#times.slice(head);
-      this.#expiries = this.#expiries.slice(head);
-      this.#head = 0;
-    }
+    if (head >= 1024 && head * 2 >= this.#kept.length) this.#compactArrays();
+  }
+
+  #compactArrays(): void {
+    const head = this.#head;
+    this.#kept = this.#kept.slice(head);
+    this.#ids = this.#ids.slice(head);
+    this.#times = this.#times.slice(head);
+    this.#expiries = this.#expiries.slice(head);
+    this.#head = 0;
   }
 
   /** Keeps the entries for which `keep(timeMs, expiresMs)` holds, in order. */
   filter(keep: (timeMs: number, expiresMs: number) => boolean): void {
-    const entries: HistoryEntry[] = [];
-    const times: number[] = [];
-    const expiries: number[] = [];
-    for (let i = this.#head; i < this.#entries.length; i++) {
-      const t = this.#times[i] as number;
-      const e = this.#expiries[i] as number;
+    let to = this.#head;
+    for (let from = this.#head; from < this.#kept.length; from++) {
+      const t = this.#times[from] as number;
+      const e = this.#expiries[from] as number;
       if (!keep(t, e)) continue;
-      entries.push(this.#entries[i] as HistoryEntry);
-      times.push(t);
-      expiries.push(e);
+      this.#kept[to] = this.#kept[from] as Kept;
+      this.#ids[to] = this.#ids[from] as number;
+      this.#times[to] = t;
+      this.#expiries[to] = e;
+      to++;
     }
-    this.#entries = entries;
-    this.#times = times;
-    this.#expiries = expiries;
-    this.#head = 0;
+    this.#kept.length = to;
+    this.#ids.length = to;
+    this.#times.length = to;
+    this.#expiries.length = to;
+    if (this.#head > 0) this.#compactArrays();
   }
 }
+
+/** How many distinct contexts are shared before the table starts over (entries keep what they hold). */
+const CONTEXTS_MAX = 4096;
 
 /** Deleted entries the file may hold before it is compacted: at least this many, and at least as many as are kept. */
 export const COMPACT_MIN_DEAD = 1000;
@@ -273,10 +372,9 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       const out: HistoryEntry[] = [];
       let skipped = 0;
       for (let i = stored.length - 1; i >= 0 && (f.limit === undefined || out.length < f.limit); i--) {
-        const entry = stored.entry(i);
-        if (!f.matches(entry, stored.timeMs(i))) continue;
+        if (!f.matches(stored.filterView(i), stored.timeMs(i))) continue;
         if (skipped < f.offset) skipped += 1;
-        else out.push(entry);
+        else out.push(stored.entry(i));
       }
       return out;
     },

@@ -213,3 +213,18 @@ describe('bounds of the processing history', () => {
     expect(store.record(makeNewEntry(), 24).id).toBe('h-000002');
   });
 });
+
+describe('entries as kept', () => {
+  it('gives back what was recorded, value for value and key for key, from records made in any order of keys', () => {
+    const { store } = storeAt();
+    const recorded = [
+      store.record(makeNewEntry(), 24),
+      store.record({ ...makeNewEntry({ caseworker: 'HL0002', korrelationsid: 'k-1' }), result: 'refused', felkod: 'SSBT-021', sources: [] }, 24),
+      store.record(makeNewEntry({ personidentitet: '199001012389' }), 24),
+    ];
+    const back = store.query().reverse();
+    expect(back).toEqual(recorded);
+    back.forEach((entry, i) => expect(JSON.stringify(entry)).toBe(JSON.stringify(recorded[i])));
+    expect(back.every((e) => Object.isFrozen(e) && Object.isFrozen(e.sources) && Object.isFrozen(e.municipality))).toBe(true);
+  });
+});
