@@ -1,17 +1,38 @@
 import { Duplex } from 'node:stream';
 
 /**
+ * A Duplex that node's HTTP server and undici take for a socket: the socket methods they call (no-ops
+ * here) and no remote address. The in-process connections' ends (PipeEnd here, the pipe client's server
+ * end in pipe-client.ts) are these.
+ */
+export class SocketStandIn extends Duplex {
+  readonly remoteAddress = undefined;
+  readonly remotePort = undefined;
+  readonly encrypted = false;
+
+  setNoDelay(): this {
+    return this;
+  }
+  setKeepAlive(): this {
+    return this;
+  }
+  ref(): this {
+    return this;
+  }
+  unref(): this {
+    return this;
+  }
+}
+
+/**
  * One end of an in-process byte pipe: what is written to it is read from its peer, in order, with
  * backpressure (a write waits until the peer's reader wants more). A socket stand-in for an HTTP
  * client and server in the same process: it has the socket methods they call (no-ops here).
  */
-export class PipeEnd extends Duplex {
+export class PipeEnd extends SocketStandIn {
   peer: PipeEnd | undefined;
   /** The callback of a write held back until the peer's reader wants more. */
   #waiting: ((error?: Error | null) => void) | undefined;
-  readonly remoteAddress = undefined;
-  readonly remotePort = undefined;
-  readonly encrypted = false;
 
   override _read(): void {
     const peer = this.peer;
@@ -56,19 +77,6 @@ export class PipeEnd extends Duplex {
       peer.destroy();
     }
     done(error);
-  }
-
-  setNoDelay(): this {
-    return this;
-  }
-  setKeepAlive(): this {
-    return this;
-  }
-  ref(): this {
-    return this;
-  }
-  unref(): this {
-    return this;
   }
 }
 

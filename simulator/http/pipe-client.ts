@@ -1,4 +1,5 @@
-import { Duplex } from 'node:stream';
+import type { Duplex } from 'node:stream';
+import { SocketStandIn } from './memory-pipe.ts';
 
 /**
  * The composite's HTTP/1.1 client towards the base services in its own process (issue 7): each
@@ -60,11 +61,8 @@ const MAX_HEAD_BYTES = 16 * 1024;
 const CRLFCRLF = Buffer.from('\r\n\r\n');
 
 /** The server end of a connection: a socket stand-in for node's HTTP server, whose writes go to the client end. */
-class ServerEnd extends Duplex {
+class ServerEnd extends SocketStandIn {
   client: Connection | undefined;
-  readonly remoteAddress = undefined;
-  readonly remotePort = undefined;
-  readonly encrypted = false;
 
   override _read(): void {
     // The client pushes its requests whole; nothing to pull.
@@ -90,19 +88,6 @@ class ServerEnd extends Duplex {
     this.client = undefined;
     client?.ended();
     done(error);
-  }
-
-  setNoDelay(): this {
-    return this;
-  }
-  setKeepAlive(): this {
-    return this;
-  }
-  ref(): this {
-    return this;
-  }
-  unref(): this {
-    return this;
   }
 }
 
