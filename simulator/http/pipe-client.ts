@@ -56,6 +56,20 @@ export class PipeParserError extends Error {
   }
 }
 
+/** An error as undici's InvalidArgumentError: a call that cannot be written as HTTP (a header with a line break). */
+export class PipeInvalidArgumentError extends Error {
+  readonly code = 'UND_ERR_INVALID_ARG';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidArgumentError';
+  }
+}
+
+/** A header name (an HTTP token) and a header value (no control characters but tab) that can be written as they are. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// eslint-disable-next-line no-control-regex -- the characters a header value must not hold
+const HEADER_VALUE = /^[^\x00-\x08\x0a-\x1f\x7f]*$/;
+
 /** The longest head (status line and headers) accepted, as llhttp's default (and node's --max-http-header-size). */
 const MAX_HEAD_BYTES = 16 * 1024;
 const CRLFCRLF = Buffer.from('\r\n\r\n');
@@ -114,10 +128,6 @@ class Connection {
     this.#onGone = onGone;
   }
 
-  get busy(): boolean {
-    return this.#handler !== undefined;
-  }
-
   get closed(): boolean {
     return this.#closed;
   }
@@ -130,7 +140,17 @@ class Connection {
     if (this.#handler !== handler) return; // aborted at once
     const body = options.body ?? '';
     let head = `${options.method} ${options.path} HTTP/1.1\r\nhost: base-services.localhost\r\nconnection: keep-alive\r\n`;
-    for (const name in options.headers) head += `${name}: ${options.headers[name] as string}\r\n`;
+    for (const name in options.headers) {
+      const value = options.headers[name] as string;
+      if (!HEADER_NAME.test(name) || !HEADER_VALUE.test(value)) {
+        // As undici refuses such a header, before anything is sent.
+        this.#handler = undefined;
+        this.#onIdle(this);
+        queueMicrotask(() => handler.onError?.(new PipeInvalidArgumentError(`invalid header ${JSON.stringify(name)}`)));
+        return;
+      }
+      head += `${name}: ${value}\r\n`;
+    }
     const bodyBytes = Buffer.byteLength(body);
     if (bodyBytes > 0 || options.method === 'POST' || options.method === 'PUT') head += `content-length: ${bodyBytes}\r\n`;
     head += '\r\n';

@@ -94,9 +94,9 @@ function setUp(maxConnections = 128): { pipes: PipeClient; undici: SourceDispatc
 
 type Outcome = SourceHttpResult | { error: { name: string; code: unknown } };
 
-async function call(dispatcher: SourceDispatcher, path: string, timeoutMs = 2000, body = '{"a":"ö"}'): Promise<Outcome> {
+async function call(dispatcher: SourceDispatcher, path: string, timeoutMs = 2000, body = '{"a":"ö"}', extra = 'med'): Promise<Outcome> {
   try {
-    return await sourceHttp(dispatcher, { origin: ORIGIN, path, method: 'POST', headers: { 'content-type': 'application/json', 'x-extra': 'med' }, body }, timeoutMs, () => performance.now());
+    return await sourceHttp(dispatcher, { origin: ORIGIN, path, method: 'POST', headers: { 'content-type': 'application/json', 'x-extra': extra }, body }, timeoutMs, () => performance.now());
   } catch (e) {
     const err = e as { name: string; code?: unknown };
     return { error: { name: err.name, code: err.code } };
@@ -120,6 +120,14 @@ describe('PipeClient against undici, through sourceHttp', () => {
     expect(await call(undici, '/hold', 50)).toEqual({ timedOut: true });
     for (let i = 0; i < 50 && closes < 2; i++) await new Promise((r) => setTimeout(r, 5));
     expect(closes).toBe(2);
+  });
+
+  it('Given a header value with a line break, Then both refuse the call before sending it, and the connection serves the next', async () => {
+    const { pipes, undici } = setUp();
+    const viaPipes = await call(pipes, '/echo', 2000, '{}', 'a\r\nx-injected: 1');
+    expect(viaPipes).toEqual(await call(undici, '/echo', 2000, '{}', 'a\r\nx-injected: 1'));
+    expect(viaPipes).toEqual({ error: { name: 'InvalidArgumentError', code: 'UND_ERR_INVALID_ARG' } });
+    expect(await call(pipes, '/echo')).toMatchObject({ statusCode: 200 });
   });
 
   it('gives the expected outcomes (not merely equal ones)', async () => {
