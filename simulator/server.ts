@@ -26,6 +26,7 @@ import { createRuntimeState } from './runtime/state.ts';
 import { scenarioClock } from './domain/scenario-clock.ts';
 import { createHistoryStore } from './history/history-store.ts';
 import { createBaseServicesApp } from './base-services/mount.ts';
+import { takeFirst } from './http/express-lean.ts';
 import { pipePair } from './http/memory-pipe.ts';
 import { PipeClient, type AcceptConnection, type PipeCallOptions } from './http/pipe-client.ts';
 import { createJournal } from './journal/journal.ts';
@@ -190,13 +191,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   // SOAP queries in the endpoint's exact spelling go straight to the composite's lean path: nothing
   // mounted before it answers a POST there, so the answer is the one express's routers would reach.
   const leanSoap = leanSoapEntryOf(compositeApp);
-  if (leanSoap !== undefined) {
-    const internals = app as unknown as { handle(req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void): void };
-    const handle = internals.handle.bind(app);
-    internals.handle = (req, res, next) => {
-      if (!leanSoap(req, res)) handle(req, res, next);
-    };
-  }
+  if (leanSoap !== undefined) takeFirst(app, leanSoap);
   app.use(createUiRouter({ deps, store, soapPath: options.soapPath ?? '/ssbtek/v10' }));
   // Last resort: never express's HTML error page with a stack trace.
   app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

@@ -10,6 +10,7 @@ import { sourceAnswer, sourcePayload } from './answer.ts';
 import { decide } from './behaviour.ts';
 import { checkContract } from './checks.ts';
 import { CALL_STARTED_HEADER, waitStartOf } from './call-start.ts';
+import { adopt as adoptInto, takeFirst } from '../http/express-lean.ts';
 import { readBody } from '../http/plain-body.ts';
 import { BODY_LIMIT_BYTES, compileRoute, leanBodyLength, parseBodyRemembered, utf8Text } from './lean-http.ts';
 import type { IncomingHttp, IncomingQuery } from './types-incoming.ts';
@@ -106,13 +107,6 @@ export function leanEntryOf(app: object): LeanEntry | undefined {
   return leanEntries.get(app);
 }
 
-/** The parts of an express app used here that its types leave out. */
-interface AppInternals {
-  handle(req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void): void;
-  request: object;
-  response: object;
-}
-
 /**
  * The HTTP app of one base service: answers its route with the agency's payload document for the
  * scenario in force (the x-ssbtek-scenario header's, else the active one), after the latency the
@@ -139,23 +133,10 @@ export function createBaseServiceApp(source: SourceModule, ctx: SimContext, opti
   const monotonic = options.monotonic ?? (() => performance.now());
   const countFromCallStart = options.countFromCallStart === true;
   const app = express();
-  const internals = app as unknown as AppInternals;
   app.disable('x-powered-by');
   app.use(express.json({ limit: BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] }));
 
-  /** Gives a request that skipped express what express's handle gives it, for express's response methods. */
-  const adopt = (req: IncomingMessage, res: ServerResponse): { req: Request; res: Response } => {
-    if (Object.getPrototypeOf(res) !== internals.response) {
-      const r = req as IncomingMessage & { res?: ServerResponse };
-      const s = res as ServerResponse & { req?: IncomingMessage; locals?: object };
-      r.res = res;
-      s.req = req;
-      Object.setPrototypeOf(req, internals.request);
-      Object.setPrototypeOf(res, internals.response);
-      s.locals ??= Object.create(null) as object;
-    }
-    return { req: req as Request, res: res as Response };
-  };
+  const adopt = (req: IncomingMessage, res: ServerResponse): { req: Request; res: Response } => adoptInto(app, req, res);
 
   /** As the error handler below: 500 problem+json and the error in the log (the connection is cut when the answer has begun). */
   const internalError = (req: IncomingMessage, res: ServerResponse, err: unknown): void => {
@@ -226,10 +207,7 @@ export function createBaseServiceApp(source: SourceModule, ctx: SimContext, opti
     return true;
   };
   leanEntries.set(app, take);
-  const handle = internals.handle.bind(app);
-  internals.handle = (req, res, next) => {
-    if (!take(req, res, req.url ?? '')) handle(req, res, next);
-  };
+  takeFirst(app, (req, res) => take(req, res, req.url ?? ''));
 
   // The source's test service: reflects a live fault or a failure in force for every call right now.
   app.get('/health', async (req, res) => {

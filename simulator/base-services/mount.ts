@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
+import { takeFirst } from '../http/express-lean.ts';
 import { leanEntryOf, type LeanEntry } from './app.ts';
 
 /** A base-service app (createBaseServiceApp) and the path prefix it is served under, e.g. /base-services/af. */
@@ -24,16 +24,13 @@ export function createBaseServicesApp(services: readonly MountedBaseService[]): 
     const take = leanEntryOf(service);
     if (take !== undefined) lean.push({ prefix: prefix.replace(/\/$/, ''), take });
   }
-  const internals = app as unknown as { handle(req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void): void };
-  const handle = internals.handle.bind(app);
-  internals.handle = (req, res, next) => {
+  takeFirst(app, (req, res) => {
     const url = req.url ?? '';
-    if (req.method === 'POST') {
-      for (const { prefix, take } of lean) {
-        if (url.length > prefix.length && url.startsWith(prefix) && url.charCodeAt(prefix.length) === 47 /* / */ && take(req, res, url.slice(prefix.length))) return;
-      }
+    if (req.method !== 'POST') return false;
+    for (const { prefix, take } of lean) {
+      if (url.length > prefix.length && url.startsWith(prefix) && url.charCodeAt(prefix.length) === 47 /* / */ && take(req, res, url.slice(prefix.length))) return true;
     }
-    handle(req, res, next);
-  };
+    return false;
+  });
   return app;
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
 import { CONTRACTS_DIR } from '../contracts/registry.ts';
 import { RequestFault } from '../faults/soap-fault.ts';
+import { adopt, type LeanTake } from '../http/express-lean.ts';
 import { readBody, plainBodyLength } from '../http/plain-body.ts';
 import { sendProblem } from '../http/problem.ts';
 import { maskPersonidentitet, maskPersonidentiteter } from '../history/mask.ts';
@@ -183,37 +183,13 @@ const SOAP_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
  * Takes a request on the composite's lean path when it is a POST to the SOAP endpoint in its exact
  * spelling with a plain body within the limit (http/plain-body.ts); false when express must handle it.
  */
-export type LeanSoapEntry = (req: IncomingMessage, res: ServerResponse) => boolean;
+export type LeanSoapEntry = LeanTake;
 
 const leanEntries = new WeakMap<object, LeanSoapEntry>();
 
 /** The lean path of an app made by createCompositeApp, for the app that mounts it (see server.ts). */
 export function leanSoapEntryOf(app: object): LeanSoapEntry | undefined {
   return leanEntries.get(app);
-}
-
-/** The parts of an express app used here that its types leave out. */
-interface AppInternals {
-  request: object;
-  response: object;
-}
-
-/**
- * Gives a request that skipped the routers what they give it on the way to this app's routes: express's
- * request and response methods of this app (its settings: no ETag, no X-Powered-By), `res.locals`, and
- * the URL fields the router sets (the journal records `originalUrl`).
- */
-function adopt(app: AppInternals, req: IncomingMessage, res: ServerResponse): { req: Request; res: Response } {
-  const r = req as IncomingMessage & { res?: ServerResponse; originalUrl?: string; baseUrl?: string };
-  const s = res as ServerResponse & { req?: IncomingMessage; locals?: object };
-  r.res = res;
-  s.req = req;
-  r.originalUrl ??= req.url;
-  r.baseUrl = '';
-  Object.setPrototypeOf(req, app.request);
-  Object.setPrototypeOf(res, app.response);
-  s.locals ??= Object.create(null) as object;
-  return { req: req as Request, res: res as Response };
 }
 
 function internalFault(e: unknown): RequestFault {
@@ -304,10 +280,9 @@ export function createCompositeApp(deps: CompositeDeps, options: CompositeOption
 
   // The lean path (issue 7): a POST to the SOAP endpoint in its exact spelling with a plain body within the
   // limit skips express's router and body parser; the same steps then run on the same request and response.
-  const internals = app as unknown as AppInternals;
   const lean: LeanSoapEntry = (req, res) => {
     if (req.method !== 'POST' || req.url !== soapPath || plainBodyLength(req, SOAP_BODY_LIMIT_BYTES) === undefined) return false;
-    const adopted = adopt(internals, req, res);
+    const adopted = adopt(app, req, res);
     const failed = (e: unknown): void => {
       if (res.headersSent) return;
       const fault = internalFault(e);

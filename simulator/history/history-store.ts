@@ -84,10 +84,10 @@ type FilterView = Pick<HistoryEntry, 'caseworker' | 'personidentitet' | 'arendei
  * entry is kept as a small object pointing at a shared context (scenario, municipality, caseworker,
  * case, purpose, law text, result, channel), with its id number, time and expiry (ms) in parallel arrays
  * of numbers (8 bytes each); the HistoryEntry a caller sees is made from these when asked for, with the
- * same values in the same key order. An id or time that its number would not spell back exactly (only
- * from a hand-edited history file) is kept as given. The oldest are dropped by moving a start index, the
- * arrays compacted once half of them is dropped, so a store at its bound does not move 100 000 slots for
- * every entry recorded.
+ * same values in the same key order (orderedEntry, as when it was recorded). An id or time that its
+ * number would not spell back exactly (only from a hand-edited history file) is kept as given. The
+ * oldest are dropped by moving a start index, the arrays compacted once half of them is dropped, so a
+ * store at its bound does not move 100 000 slots for every entry recorded.
  */
 class StoredEntries {
   #kept: Kept[] = [];
@@ -104,30 +104,31 @@ class StoredEntries {
     return this.#kept.length - this.#head;
   }
 
-  /** The entry as callers see it: a frozen HistoryEntry in the documented key order. */
+  /** The entry as callers see it: a frozen HistoryEntry in the documented key order (orderedEntry). */
   entry(i: number): HistoryEntry {
     const at = this.#head + i;
     const kept = this.#kept[at] as Kept;
     const c = kept.context;
     const spelled = this.#spelled.get(kept);
-    const entry: Partial<HistoryEntry> = {
-      id: spelled?.id ?? formatId(this.#ids[at] as number),
-      time: spelled?.time ?? new Date(this.#times[at] as number).toISOString(),
-      scenario: c.scenario,
-      municipality: c.municipality,
-      caseworker: c.caseworker,
-      personidentitet: kept.personidentitet,
-      arendeidentitet: c.arendeidentitet,
-      syfte: c.syfte,
-      lagtext: c.lagtext,
-    };
-    if (kept.korrelationsid !== undefined) entry.korrelationsid = kept.korrelationsid;
-    entry.sources = kept.sources as HistorySource[];
-    entry.result = c.result;
-    if (kept.felkod !== undefined) entry.felkod = kept.felkod;
-    entry.durationMs = kept.durationMs;
-    entry.via = c.via;
-    return Object.freeze(entry as HistoryEntry);
+    return frozen(
+      orderedEntry({
+        id: spelled?.id ?? formatId(this.#ids[at] as number),
+        time: spelled?.time ?? new Date(this.#times[at] as number).toISOString(),
+        scenario: c.scenario,
+        municipality: c.municipality,
+        caseworker: c.caseworker,
+        personidentitet: kept.personidentitet,
+        arendeidentitet: c.arendeidentitet,
+        syfte: c.syfte,
+        lagtext: c.lagtext,
+        ...(kept.korrelationsid === undefined ? {} : { korrelationsid: kept.korrelationsid }),
+        sources: kept.sources as HistorySource[],
+        result: c.result,
+        ...(kept.felkod === undefined ? {} : { felkod: kept.felkod }),
+        durationMs: kept.durationMs,
+        via: c.via,
+      }),
+    );
   }
 
   /** What a filter reads of entry i (one object, refilled for each entry: read it before asking for the next). */

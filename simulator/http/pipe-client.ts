@@ -202,7 +202,6 @@ class Connection {
     let length: number | undefined;
     let chunked = false;
     let keepAlive = status[1] === '1';
-    const rawHeaders: Buffer[] = NO_HEADERS;
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i] as string;
       const colon = line.indexOf(':');
@@ -223,7 +222,7 @@ class Connection {
     const rest = bytes.subarray(end + 4);
     if (statusCode < 200) {
       // Informational: the final answer follows on the same connection.
-      this.#handler?.onHeaders?.(statusCode, rawHeaders, noop, status[3] ?? '');
+      this.#handler?.onHeaders?.(statusCode, NO_HEADERS, noop, status[3] ?? '');
       return rest;
     }
     this.#keepAlive = keepAlive;
@@ -233,11 +232,8 @@ class Connection {
     else this.#body = { kind: 'close' };
     this.#chunkLeft = -1;
     this.#phase = 'body';
-    this.#handler?.onHeaders?.(statusCode, rawHeaders, noop, status[3] ?? '');
-    if (this.#body.kind === 'none') {
-      this.#complete();
-      return rest;
-    }
+    this.#handler?.onHeaders?.(statusCode, NO_HEADERS, noop, status[3] ?? '');
+    if (this.#body.kind === 'none') this.#complete();
     return rest;
   }
 
